@@ -1,0 +1,301 @@
+CREATE TABLE "calendar_days" (
+	"org_id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"kind" text NOT NULL,
+	"name" text DEFAULT '' NOT NULL,
+	CONSTRAINT "calendar_days_org_id_day_pk" PRIMARY KEY("org_id","day")
+);
+--> statement-breakpoint
+CREATE TABLE "dictionary_entries" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"description" text,
+	"sort_order" integer DEFAULT 0 NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "dictionary_entries_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "organizations" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"parent_id" uuid,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"short_name" text,
+	"level" text NOT NULL,
+	"time_zone" text DEFAULT 'Asia/Shanghai' NOT NULL,
+	"settings" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sessions" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"term_id" uuid NOT NULL,
+	"number" integer NOT NULL,
+	"name" text NOT NULL,
+	"year" integer NOT NULL,
+	"plenary_starts_on" date NOT NULL,
+	"plenary_ends_on" date NOT NULL,
+	"proposal_window_opens_on" date NOT NULL,
+	"is_current" boolean DEFAULT false NOT NULL,
+	"archived_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "sessions_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "terms" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"number" integer NOT NULL,
+	"name" text NOT NULL,
+	"starts_on" date NOT NULL,
+	"ends_on" date,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "terms_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "members" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"gender" text,
+	"birth_year" integer,
+	"ethnicity" text,
+	"sector_id" uuid,
+	"committee_id" uuid,
+	"party_id" uuid,
+	"group_id" uuid,
+	"workplace" text,
+	"position" text,
+	"is_standing_committee" boolean DEFAULT false NOT NULL,
+	"id_number_encrypted" text,
+	"id_number_hash" text,
+	"mobile_encrypted" text,
+	"mobile_hash" text,
+	"state" text DEFAULT 'active' NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "members_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "units" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"short_name" text,
+	"parent_id" uuid,
+	"kind" text DEFAULT 'government' NOT NULL,
+	"contact_name" text,
+	"contact_mobile_encrypted" text,
+	"address" text,
+	"sort_order" integer DEFAULT 0 NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "units_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "user_roles" (
+	"org_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"role" text NOT NULL,
+	CONSTRAINT "user_roles_org_id_user_id_role_pk" PRIMARY KEY("org_id","user_id","role")
+);
+--> statement-breakpoint
+CREATE TABLE "users" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"username" text NOT NULL,
+	"display_name" text NOT NULL,
+	"mobile_encrypted" text,
+	"mobile_hash" text,
+	"password_hash" text NOT NULL,
+	"must_change_password" boolean DEFAULT true NOT NULL,
+	"password_changed_at" timestamp with time zone,
+	"failed_login_count" integer DEFAULT 0 NOT NULL,
+	"locked_until" timestamp with time zone,
+	"state" text DEFAULT 'active' NOT NULL,
+	"totp_secret_encrypted" text,
+	"totp_enabled" boolean DEFAULT false NOT NULL,
+	"totp_last_step" integer,
+	"member_id" uuid,
+	"unit_id" uuid,
+	"last_login_at" timestamp with time zone,
+	"demo" boolean DEFAULT false NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "users_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "proposal_co_signers" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"proposal_id" uuid NOT NULL,
+	"member_id" uuid NOT NULL,
+	"state" text DEFAULT 'invited' NOT NULL,
+	"invited_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"responded_at" timestamp with time zone,
+	CONSTRAINT "proposal_co_signers_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "proposal_supplements" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"proposal_id" uuid NOT NULL,
+	"text" text NOT NULL,
+	"author_id" uuid NOT NULL,
+	"author_name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "proposal_supplements_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "proposals" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"session_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"background" text DEFAULT '' NOT NULL,
+	"suggestions" text DEFAULT '' NOT NULL,
+	"category_id" uuid,
+	"keywords" text[] DEFAULT '{}'::text[] NOT NULL,
+	"agrees_to_publish" boolean DEFAULT true NOT NULL,
+	"publication_refusal_reason" text,
+	"author_type" text NOT NULL,
+	"lead_member_id" uuid,
+	"collective_author_id" uuid,
+	"collective_author_name" text,
+	"created_by" uuid NOT NULL,
+	"state" text DEFAULT 'draft' NOT NULL,
+	"number" text,
+	"submitted_at" timestamp with time zone,
+	"co_signing_deadline" date,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "proposals_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "login_sessions" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"token_hash" text NOT NULL,
+	"csrf_token" text NOT NULL,
+	"fully_authenticated" text DEFAULT 'yes' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"ip" text,
+	"user_agent" text,
+	CONSTRAINT "login_sessions_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "event_chain_heads" (
+	"org_id" uuid PRIMARY KEY NOT NULL,
+	"last_sequence" bigint DEFAULT 0 NOT NULL,
+	"last_hash" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "events" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"sequence" bigint NOT NULL,
+	"occurred_at" timestamp with time zone NOT NULL,
+	"actor_id" uuid,
+	"actor_name" text,
+	"type" text NOT NULL,
+	"subject_type" text,
+	"subject_id" text,
+	"summary" text NOT NULL,
+	"before" jsonb,
+	"after" jsonb,
+	"result" text DEFAULT 'success' NOT NULL,
+	"ip" text,
+	"request_id" text,
+	"hash_algorithm" text NOT NULL,
+	"previous_hash" text NOT NULL,
+	"hash" text NOT NULL,
+	CONSTRAINT "events_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "idempotency_keys" (
+	"org_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"key" text NOT NULL,
+	"request_hash" text NOT NULL,
+	"method" text NOT NULL,
+	"path" text NOT NULL,
+	"status_code" integer,
+	"response_body" jsonb,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "idempotency_keys_org_id_user_id_key_pk" PRIMARY KEY("org_id","user_id","key")
+);
+--> statement-breakpoint
+CREATE TABLE "jobs" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"org_id" uuid,
+	"type" text NOT NULL,
+	"payload" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"state" text DEFAULT 'queued' NOT NULL,
+	"run_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"max_attempts" integer DEFAULT 5 NOT NULL,
+	"locked_until" timestamp with time zone,
+	"locked_by" text,
+	"last_error" text,
+	"dedupe_key" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_org_id_term_id_terms_org_id_id_fk" FOREIGN KEY ("org_id","term_id") REFERENCES "public"."terms"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "user_roles" ADD CONSTRAINT "user_roles_org_id_user_id_users_org_id_id_fk" FOREIGN KEY ("org_id","user_id") REFERENCES "public"."users"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "proposal_co_signers" ADD CONSTRAINT "proposal_co_signers_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "proposal_supplements" ADD CONSTRAINT "proposal_supplements_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "dictionary_entries_code_unique" ON "dictionary_entries" USING btree ("org_id","kind","code");--> statement-breakpoint
+CREATE UNIQUE INDEX "organizations_code_unique" ON "organizations" USING btree ("code");--> statement-breakpoint
+CREATE INDEX "organizations_parent" ON "organizations" USING btree ("parent_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "sessions_number_unique" ON "sessions" USING btree ("org_id","term_id","number");--> statement-breakpoint
+CREATE UNIQUE INDEX "sessions_current_unique" ON "sessions" USING btree ("org_id") WHERE is_current;--> statement-breakpoint
+CREATE UNIQUE INDEX "terms_number_unique" ON "terms" USING btree ("org_id","number");--> statement-breakpoint
+CREATE UNIQUE INDEX "members_id_number_unique" ON "members" USING btree ("org_id","id_number_hash");--> statement-breakpoint
+CREATE INDEX "members_name" ON "members" USING btree ("org_id","name");--> statement-breakpoint
+CREATE INDEX "members_sector" ON "members" USING btree ("org_id","sector_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "units_code_unique" ON "units" USING btree ("org_id","code");--> statement-breakpoint
+CREATE UNIQUE INDEX "units_name_unique" ON "units" USING btree ("org_id","name");--> statement-breakpoint
+CREATE UNIQUE INDEX "users_username_unique" ON "users" USING btree ("username");--> statement-breakpoint
+CREATE UNIQUE INDEX "users_mobile_unique" ON "users" USING btree ("mobile_hash");--> statement-breakpoint
+CREATE INDEX "users_org" ON "users" USING btree ("org_id","display_name");--> statement-breakpoint
+CREATE UNIQUE INDEX "proposal_co_signers_member_unique" ON "proposal_co_signers" USING btree ("org_id","proposal_id","member_id");--> statement-breakpoint
+CREATE INDEX "proposal_co_signers_member" ON "proposal_co_signers" USING btree ("org_id","member_id");--> statement-breakpoint
+CREATE INDEX "proposal_supplements_proposal" ON "proposal_supplements" USING btree ("org_id","proposal_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "proposals_number_unique" ON "proposals" USING btree ("org_id","session_id","number");--> statement-breakpoint
+CREATE INDEX "proposals_session_state" ON "proposals" USING btree ("org_id","session_id","state");--> statement-breakpoint
+CREATE INDEX "proposals_lead_member" ON "proposals" USING btree ("org_id","lead_member_id");--> statement-breakpoint
+CREATE INDEX "proposals_created_by" ON "proposals" USING btree ("org_id","created_by");--> statement-breakpoint
+CREATE UNIQUE INDEX "login_sessions_token_unique" ON "login_sessions" USING btree ("token_hash");--> statement-breakpoint
+CREATE INDEX "login_sessions_user" ON "login_sessions" USING btree ("org_id","user_id");--> statement-breakpoint
+CREATE INDEX "events_chain" ON "events" USING btree ("org_id","sequence");--> statement-breakpoint
+CREATE INDEX "events_subject" ON "events" USING btree ("org_id","subject_type","subject_id");--> statement-breakpoint
+CREATE INDEX "events_type_time" ON "events" USING btree ("org_id","type","occurred_at");--> statement-breakpoint
+CREATE INDEX "events_actor" ON "events" USING btree ("org_id","actor_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "jobs_due" ON "jobs" USING btree ("state","run_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "jobs_dedupe_unique" ON "jobs" USING btree ("dedupe_key");

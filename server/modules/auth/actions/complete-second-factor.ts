@@ -1,0 +1,55 @@
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import type { RequestSession } from '../../../platform/auth/auth-plugin.ts';
+import { revokeSessions } from '../../../platform/auth/login-sessions.ts';
+import { matchTotpStep } from '../../../platform/auth/totp.ts';
+import { conflict, unauthorized } from '../../../platform/http/problem.ts';
+import type { AppDependencies } from '../../../platform/module.ts';
+import { users } from '../../people/people.tables.ts';
+import { canLogin } from '../auth.policy.ts';
+import { accountDisabled, accountLocked, invalidLoginCode } from '../auth.problems.ts';
+import { loadAccount } from '../auth.queries.ts';
+import { countFailedLogin, recordRefusedLogin } from './count-failed-login.ts';
+import { type LoginContext, type LoginOutcome, openSession } from './log-in.ts';
+
+/**
+ * Completes a login that waits for its authenticator code. A right code replaces the waiting session with a full
+ * one (a new token); a wrong code counts towards the lock like a wrong password.
+ */
+export async function completeSecondFactor(
+  dependencies: AppDependencies,
+  session: RequestSession,
+  code: string,
+  context: LoginContext,
+): Promise<LoginOutcome> {
+  if (!session.pending.includes('second_factor')) throw conflict('当前登录无需输入动态验证码', 'second_factor_not_pending');
+  const { orgId, userId, sessionId } = session.actor;
+  const account = await loadAccount(dependencies.database.orm, orgId, userId);
+  if (!account) throw unauthorized();
+  const who = { orgId, userId, security: account.security };
+  const check = canLogin(account.user, dependencies.now());
+  if (!check.ok) {
+    await recordRefusedLogin(dependencies, who, check.reason, context);
+    throw check.reason === 'locked' ? accountLocked(check.lockedUntil, account.timeZone) : accountDisabled();
+  }
+  const secret = account.user.totpEnabled && account.user.totpSecretEncrypted;
+  if (!secret) throw conflict('账户未启用动态验证码，请重新登录', 'totp_not_enabled');
+  const refuse = async () => {
+    const lockedUntil = await countFailedLogin(dependencies, who, 'wrong_totp_code', context);
+    if (lockedUntil) throw accountLocked(lockedUntil, account.timeZone);
+    throw invalidLoginCode();
+  };
+  const step = await matchTotpStep(dependencies.cipher.decrypt(secret), code, dependencies.now());
+  if (step === null) return refuse();
+  const outcome = await dependencies.database.orm.transaction(async (tx) => {
+    // Accept each code once: the step must be later than the last accepted one, checked and stored atomically.
+    const claimed = await tx
+      .update(users)
+      .set({ totpLastStep: step })
+      .where(and(eq(users.orgId, orgId), eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+      .returning({ id: users.id });
+    if (claimed.length === 0) return null;
+    await revokeSessions(tx, { orgId, userId, sessionId, now: dependencies.now() });
+    return openSession(tx, dependencies, account, 'none', { ...context, previousToken: null }, { completedWithTotp: true });
+  });
+  return outcome ?? refuse();
+}

@@ -1,0 +1,21 @@
+import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
+import { revokeSessions } from '../../../platform/auth/login-sessions.ts';
+import { recordEvent } from '../../../platform/events/record-event.ts';
+import type { AppDependencies } from '../../../platform/module.ts';
+
+/** Ends the actor's current session. */
+export async function logOut(dependencies: AppDependencies, actor: Actor, context: RequestContext): Promise<void> {
+  await dependencies.database.orm.transaction(async (tx) => {
+    await revokeSessions(tx, { orgId: actor.orgId, userId: actor.userId, sessionId: actor.sessionId, now: dependencies.now() });
+    await recordEvent(tx, dependencies.config.auditHash, {
+      orgId: actor.orgId,
+      type: 'auth.logged_out',
+      summary: `${actor.displayName} 退出登录`,
+      actor,
+      subjectType: 'user',
+      subjectId: actor.userId,
+      after: { sessionId: actor.sessionId },
+      context,
+    });
+  });
+}

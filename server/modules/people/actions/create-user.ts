@@ -1,0 +1,169 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { checkPasswordPolicy } from '../../../../contracts/auth.ts';
+import type { UserWithPassword, userCreateSchema } from '../../../../contracts/people.ts';
+import type { Role } from '../../../../contracts/roles.ts';
+import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
+import { hashPassword } from '../../../platform/auth/passwords.ts';
+import { blindIndex } from '../../../platform/crypto/hashing.ts';
+import type { Transaction } from '../../../platform/db/database.ts';
+import { isUniqueViolation } from '../../../platform/db/errors.ts';
+import { recordEvent } from '../../../platform/events/record-event.ts';
+import { badRequest, conflict, type FieldError, forbidden } from '../../../platform/http/problem.ts';
+import type { AppDependencies } from '../../../platform/module.ts';
+import { generatePassword, loadSecuritySettings } from '../people.passwords.ts';
+import { canCreateUsers, missingLinks, roleChangeProblem } from '../people.policy.ts';
+import { type UserRow, userAuditView } from '../people.presenter.ts';
+import { members, units, userRoles, users } from '../people.tables.ts';
+import { presentUsers, securityAdminExists } from '../users.queries.ts';
+
+export type UserCreate = z.output<typeof userCreateSchema>;
+
+/** 400 unless the linked member and unit belong to the committee, and the roles have the links they need. */
+export async function assertAccountLinks(
+  tx: Transaction,
+  orgId: string,
+  next: { roles: readonly Role[]; memberId: string | null; unitId: string | null },
+): Promise<void> {
+  const errors: FieldError[] = [];
+  if (next.memberId) {
+    const [row] = await tx
+      .select({ id: members.id })
+      .from(members)
+      .where(and(eq(members.orgId, orgId), eq(members.id, next.memberId)));
+    if (!row) errors.push({ field: 'memberId', message: '找不到该委员' });
+  }
+  if (next.unitId) {
+    const [row] = await tx
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.orgId, orgId), eq(units.id, next.unitId)));
+    if (!row) errors.push({ field: 'unitId', message: '找不到该承办单位' });
+  }
+  for (const field of missingLinks(next)) {
+    if (!errors.some((error) => error.field === field)) {
+      errors.push({
+        field,
+        message: field === 'memberId' ? '委员角色须关联一名委员' : '承办单位角色须关联一个承办单位',
+      });
+    }
+  }
+  if (errors.length > 0) throw badRequest(errors.map((error) => error.message).join('；'), errors, 'invalid_links');
+}
+
+/** 409 when the username or the mobile is taken by any account of the deployment (logins need no committee). */
+export async function assertAccountUnique(
+  tx: Transaction,
+  input: { username?: string; mobileHash?: string | null },
+  exceptId?: string,
+) {
+  if (input.username) {
+    const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+    if (row && row.id !== exceptId) throw conflict(`用户名“${input.username}”已被使用`, 'duplicate_username');
+  }
+  if (input.mobileHash) {
+    const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.mobileHash, input.mobileHash));
+    if (row && row.id !== exceptId) throw conflict('该手机号已被其他账户使用', 'duplicate_mobile');
+  }
+}
+
+/** The input of a new account, however it is created (API, demo data, the create-admin script). */
+export type NewAccount = {
+  orgId: string;
+  username: string;
+  displayName: string;
+  roles: readonly Role[];
+  /** The argon2 hash of the initial password. */
+  passwordHash: string;
+  mustChangePassword: boolean;
+  memberId?: string | null;
+  unitId?: string | null;
+  mobile?: string | null;
+  demo?: boolean;
+};
+
+/** Inserts an account and its roles inside the caller's transaction (no checks, no event: callers do both). */
+export async function insertAccount(tx: Transaction, deps: AppDependencies, input: NewAccount): Promise<UserRow> {
+  const now = deps.now().toISOString();
+  const [row] = await tx
+    .insert(users)
+    .values({
+      orgId: input.orgId,
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash: input.passwordHash,
+      mustChangePassword: input.mustChangePassword,
+      memberId: input.memberId ?? null,
+      unitId: input.unitId ?? null,
+      mobileEncrypted: input.mobile ? deps.cipher.encrypt(input.mobile) : null,
+      mobileHash: input.mobile ? blindIndex(deps.config.sessionSecret, input.mobile) : null,
+      demo: input.demo ?? false,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (input.roles.length > 0) {
+    await tx.insert(userRoles).values([...new Set(input.roles)].map((role) => ({ orgId: input.orgId, userId: row.id, role })));
+  }
+  return row;
+}
+
+/**
+ * Creates an account in the actor's committee. Without a password one is generated and returned once; either
+ * way the account must change it at first login.
+ */
+export async function createUser(
+  deps: AppDependencies,
+  actor: Actor,
+  input: UserCreate,
+  context: RequestContext,
+): Promise<UserWithPassword> {
+  if (!canCreateUsers(actor)) throw forbidden('您无权新建账户');
+  const roles = [...new Set(input.roles)];
+  const rules = await loadSecuritySettings(deps.database.orm, actor.orgId);
+  if (input.password !== undefined) {
+    const problems = checkPasswordPolicy(input.password, rules, { username: input.username });
+    if (problems.length > 0) {
+      throw badRequest(
+        problems.join('；'),
+        problems.map((message) => ({ field: 'password', message })),
+        'weak_password',
+      );
+    }
+  }
+  const password = input.password ?? generatePassword(rules.passwordMinLength);
+  const passwordHash = await hashPassword(password);
+  try {
+    return await deps.database.orm.transaction(async (tx) => {
+      const problem = roleChangeProblem(actor, { id: '', roles: [] }, roles, {
+        securityAdminExists: await securityAdminExists(tx, actor.orgId),
+      });
+      if (problem) throw forbidden(problem, 'role_not_assignable');
+      await assertAccountLinks(tx, actor.orgId, { roles, memberId: input.memberId, unitId: input.unitId });
+      const mobileHash = input.mobile ? blindIndex(deps.config.sessionSecret, input.mobile) : null;
+      await assertAccountUnique(tx, { username: input.username, mobileHash });
+      const row = await insertAccount(tx, deps, {
+        ...input,
+        orgId: actor.orgId,
+        roles,
+        passwordHash,
+        mustChangePassword: true,
+      });
+      await recordEvent(tx, deps.config.auditHash, {
+        orgId: actor.orgId,
+        type: 'user.created',
+        summary: `新建账户“${row.username}”（${row.displayName}）`,
+        actor,
+        subjectType: 'user',
+        subjectId: row.id,
+        after: { ...userAuditView(row, roles, deps.cipher), passwordGenerated: input.password === undefined },
+        context,
+      });
+      const [user] = await presentUsers(tx, deps, actor, [row]);
+      return { user, oneTimePassword: input.password === undefined ? password : null };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('用户名或手机号已被使用', 'duplicate_account');
+    throw error;
+  }
+}

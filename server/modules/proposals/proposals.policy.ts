@@ -1,0 +1,66 @@
+import type { CoSignerAction, ProposalAction, ProposalState } from '../../../contracts/proposals.ts';
+import { type Actor, hasAnyRole } from '../../platform/auth/actor.ts';
+
+/** The fields of a proposal the rules look at. */
+export type ProposalFacts = {
+  authorType: string;
+  leadMemberId: string | null;
+  createdBy: string;
+  state: string;
+};
+
+type Who = Pick<Actor, 'userId' | 'roles' | 'memberId'>;
+
+/** States in which a member's proposal is still private to its proposers (not yet handed to the office). */
+const privateStates: readonly string[] = ['draft', 'co_signing'] satisfies ProposalState[];
+/** Actions only the proposer (lead member, or office staff for a collective proposal) takes. */
+const proposerActions: readonly ProposalAction[] = ['edit', 'invite_co_signers', 'submit', 'withdraw', 'add_supplement'];
+
+/** True when the actor speaks for the proposal: its lead member, or office staff for a collective proposal. */
+export function isProposer(actor: Who, proposal: ProposalFacts): boolean {
+  if (proposal.authorType === 'collective') return hasAnyRole(actor, 'proposal_office');
+  return actor.memberId !== null && proposal.leadMemberId === actor.memberId && hasAnyRole(actor, 'member');
+}
+
+/** Who may start a draft: a member linked to a member record for their own; office staff for a collective one. */
+export function canCreateProposal(actor: Who, collective: boolean): boolean {
+  if (collective) return hasAnyRole(actor, 'proposal_office');
+  return actor.memberId !== null && hasAnyRole(actor, 'member');
+}
+
+/**
+ * Who may read a proposal: its proposers and invited co-signers always; the office once it is submitted (and
+ * collective drafts, which the office writes). Everyone else gets a 404, as for a record that does not exist.
+ */
+export function canReadProposal(actor: Who, proposal: ProposalFacts, coSignerMemberIds: readonly string[]): boolean {
+  if (isProposer(actor, proposal) || proposal.createdBy === actor.userId) return true;
+  if (actor.memberId !== null && coSignerMemberIds.includes(actor.memberId)) return true;
+  if (!hasAnyRole(actor, 'proposal_office')) return false;
+  return proposal.authorType === 'collective' || !privateStates.includes(proposal.state);
+}
+
+/**
+ * The item-level check of a workflow action (roles and states are the workflow's): writing actions belong to the
+ * proposer; co-signers are invited only to a member's proposal; review actions need nothing beyond the role.
+ */
+export function canTakeProposalAction(actor: Who, proposal: ProposalFacts, action: ProposalAction): boolean {
+  if (!proposerActions.includes(action)) return true;
+  if (action === 'invite_co_signers' && proposal.authorType !== 'member') return false;
+  return isProposer(actor, proposal);
+}
+
+/** The item-level check of an invitation action: the invited member answers; the lead proposer cancels. */
+export function canTakeCoSignerAction(
+  actor: Who,
+  proposal: ProposalFacts,
+  invitedMemberId: string,
+  action: CoSignerAction,
+): boolean {
+  if (action === 'cancel') return proposal.authorType === 'member' && isProposer(actor, proposal);
+  return actor.memberId !== null && actor.memberId === invitedMemberId;
+}
+
+/** Who may look for similar proposals before submitting: members and the proposal office. */
+export function canSearchSimilar(actor: Pick<Actor, 'roles'>): boolean {
+  return hasAnyRole(actor, 'member', 'proposal_office');
+}

@@ -1,0 +1,189 @@
+import { and, asc, desc, eq, inArray, lt, ne, notInArray, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Proposal, ProposalSummary, proposalListQuerySchema } from '../../../contracts/proposals.ts';
+import { effectiveSettings } from '../../../contracts/settings.ts';
+import { type Actor, hasAnyRole } from '../../platform/auth/actor.ts';
+import { businessDate } from '../../platform/calendar/business-date.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/paging.ts';
+import { notFound } from '../../platform/http/problem.ts';
+import type { AppDependencies } from '../../platform/module.ts';
+import { loadOrganization, type SessionRow } from '../orgs/orgs.queries.ts';
+import { members } from '../people/people.tables.ts';
+import { canReadProposal } from './proposals.policy.ts';
+import { presentProposal, presentProposalSummary } from './proposals.presenter.ts';
+import { proposalCoSigners, proposalSupplements, proposals } from './proposals.tables.ts';
+
+export type ProposalRow = typeof proposals.$inferSelect;
+export type CoSignerRow = typeof proposalCoSigners.$inferSelect & { name: string };
+export type SupplementRow = typeof proposalSupplements.$inferSelect;
+
+/** What the rules need to know about the committee: today's date in its time zone and the body limit. */
+export type ProposalSettings = { today: string; timeZone: string; bodyMaxCharacters: number };
+
+/** The committee's proposal settings and today's business date. */
+export async function loadProposalSettings(executor: Executor, deps: AppDependencies, orgId: string): Promise<ProposalSettings> {
+  const organization = await loadOrganization(executor, orgId);
+  return {
+    today: businessDate(deps.now(), organization.timeZone),
+    timeZone: organization.timeZone,
+    bodyMaxCharacters: effectiveSettings(organization.settings).proposals.bodyMaxCharacters,
+  };
+}
+
+/** Plenary when the date falls in the session's proposal window, interim otherwise. */
+export function kindOn(session: Pick<SessionRow, 'proposalWindowOpensOn' | 'plenaryEndsOn'>, day: string): 'plenary' | 'interim' {
+  return day >= session.proposalWindowOpensOn && day <= session.plenaryEndsOn ? 'plenary' : 'interim';
+}
+
+/** The co-signing invitations of a proposal with the members' names, in invitation order. */
+export async function loadCoSigners(executor: Executor, orgId: string, proposalId: string): Promise<CoSignerRow[]> {
+  const rows = await executor
+    .select({ row: proposalCoSigners, name: members.name })
+    .from(proposalCoSigners)
+    .innerJoin(members, and(eq(members.orgId, proposalCoSigners.orgId), eq(members.id, proposalCoSigners.memberId)))
+    .where(and(eq(proposalCoSigners.orgId, orgId), eq(proposalCoSigners.proposalId, proposalId)))
+    .orderBy(asc(proposalCoSigners.id));
+  return rows.map(({ row, name }) => ({ ...row, name }));
+}
+
+/**
+ * A proposal the actor may read, with its co-signers; 404 when it does not exist in the actor's committee or
+ * the actor may not see it. `forUpdate` locks the proposal row for the caller's transaction.
+ */
+export async function loadVisibleProposal(
+  executor: Executor,
+  actor: Actor,
+  id: string,
+  forUpdate = false,
+): Promise<{ proposal: ProposalRow; coSigners: CoSignerRow[] }> {
+  const query = executor
+    .select()
+    .from(proposals)
+    .where(and(eq(proposals.orgId, actor.orgId), eq(proposals.id, id)));
+  const [proposal] = forUpdate ? await query.for('update') : await query;
+  if (!proposal) throw notFound('提案');
+  const coSigners = await loadCoSigners(executor, actor.orgId, id);
+  const invited = coSigners.filter((row) => row.state !== 'cancelled').map((row) => row.memberId);
+  if (!canReadProposal(actor, proposal, invited)) throw notFound('提案');
+  return { proposal, coSigners };
+}
+
+/** The full view of a proposal for the actor: names, co-signers, supplements and the actions open to them. */
+export async function presentProposalFor(
+  executor: Executor,
+  deps: AppDependencies,
+  actor: Actor,
+  proposal: ProposalRow,
+  coSigners: CoSignerRow[],
+  settings?: ProposalSettings,
+): Promise<Proposal> {
+  const effective = settings ?? (await loadProposalSettings(executor, deps, actor.orgId));
+  const [lead] = proposal.leadMemberId
+    ? await executor
+        .select({ name: members.name })
+        .from(members)
+        .where(and(eq(members.orgId, actor.orgId), eq(members.id, proposal.leadMemberId)))
+    : [];
+  const supplements = await executor
+    .select()
+    .from(proposalSupplements)
+    .where(and(eq(proposalSupplements.orgId, actor.orgId), eq(proposalSupplements.proposalId, proposal.id)))
+    .orderBy(asc(proposalSupplements.id));
+  return presentProposal(actor, proposal, {
+    leadName: lead?.name ?? null,
+    coSigners,
+    supplements,
+    today: effective.today,
+    bodyMaxCharacters: effective.bodyMaxCharacters,
+  });
+}
+
+/** GET /proposals/{id}: one proposal the actor may read. */
+export async function getProposal(deps: AppDependencies, actor: Actor, id: string): Promise<Proposal> {
+  const orm = deps.database.orm;
+  const { proposal, coSigners } = await loadVisibleProposal(orm, actor, id);
+  return presentProposalFor(orm, deps, actor, proposal, coSigners);
+}
+
+/** States in which a member's proposal is private to its proposers. */
+const privateStates = ['draft', 'co_signing'];
+
+/**
+ * GET /proposals: the proposals the actor may read, newest first, with cursor paging. Members see their own and
+ * those they are invited to co-sign; the office sees every submitted proposal and every collective one.
+ * `awaitingMyAnswer=true` is the co-signing inbox: invitations still open for the member's answer.
+ */
+export async function listProposals(
+  deps: AppDependencies,
+  actor: Actor,
+  query: z.output<typeof proposalListQuerySchema>,
+): Promise<{ items: ProposalSummary[]; nextCursor: string | null }> {
+  const own = or(eq(proposals.createdBy, actor.userId), actor.memberId ? eq(proposals.leadMemberId, actor.memberId) : sql`false`);
+  const invited = actor.memberId
+    ? sql`exists (select 1 from ${proposalCoSigners} where ${proposalCoSigners.orgId} = ${proposals.orgId}
+        and ${proposalCoSigners.proposalId} = ${proposals.id} and ${proposalCoSigners.memberId} = ${actor.memberId}
+        and ${proposalCoSigners.state} <> 'cancelled')`
+    : sql`false`;
+  const office = hasAnyRole(actor, 'proposal_office')
+    ? or(eq(proposals.authorType, 'collective'), notInArray(proposals.state, privateStates))
+    : sql`false`;
+  const conditions = [eq(proposals.orgId, actor.orgId), query.mine === 'true' ? own : or(own, invited, office)];
+  if (query.awaitingMyAnswer === 'true') {
+    conditions.push(
+      actor.memberId
+        ? sql`exists (select 1 from ${proposalCoSigners} where ${proposalCoSigners.orgId} = ${proposals.orgId}
+            and ${proposalCoSigners.proposalId} = ${proposals.id} and ${proposalCoSigners.memberId} = ${actor.memberId}
+            and ${proposalCoSigners.state} = 'invited')`
+        : sql`false`,
+      eq(proposals.state, 'co_signing'),
+    );
+  }
+  if (query.sessionId) conditions.push(eq(proposals.sessionId, query.sessionId));
+  if (query.state) conditions.push(eq(proposals.state, query.state));
+  const cursor = decodeCursor(query.cursor, ['s']);
+  if (cursor) conditions.push(lt(proposals.id, String(cursor[0])));
+  const rows = await deps.database.orm
+    .select({ proposal: proposals, leadName: members.name })
+    .from(proposals)
+    .leftJoin(members, and(eq(members.orgId, proposals.orgId), eq(members.id, proposals.leadMemberId)))
+    .where(and(...conditions))
+    .orderBy(desc(proposals.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  return {
+    items: page.map(({ proposal, leadName }) => presentProposalSummary(proposal, leadName)),
+    nextCursor: rows.length > query.limit ? encodeCursor([page[page.length - 1].proposal.id]) : null,
+  };
+}
+
+/** Ids of the members among `ids` that exist in the committee and are active. */
+export async function activeMemberIds(executor: Executor, orgId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await executor
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.orgId, orgId), inArray(members.id, ids), eq(members.state, 'active')));
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Proposals of the given sessions that were handed in (not drafts, not withdrawn), for the similarity check. */
+export async function submittedProposalsOf(executor: Executor, orgId: string, sessionIds: string[], excludeId?: string) {
+  const conditions = [
+    eq(proposals.orgId, orgId),
+    inArray(proposals.sessionId, sessionIds),
+    notInArray(proposals.state, [...privateStates, 'withdrawn']),
+  ];
+  if (excludeId) conditions.push(ne(proposals.id, excludeId));
+  return executor
+    .select({
+      id: proposals.id,
+      sessionId: proposals.sessionId,
+      number: proposals.number,
+      title: proposals.title,
+      keywords: proposals.keywords,
+      state: proposals.state,
+    })
+    .from(proposals)
+    .where(and(...conditions));
+}

@@ -1,0 +1,91 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ProposalState, similarProposalSchema, similarQuerySchema } from '../../../contracts/proposals.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { forbidden, unprocessable } from '../../platform/http/problem.ts';
+import type { AppDependencies } from '../../platform/module.ts';
+import { findCurrentSession, loadSession } from '../orgs/orgs.queries.ts';
+import { sessions } from '../orgs/orgs.tables.ts';
+import { canSearchSimilar } from './proposals.policy.ts';
+import { submittedProposalsOf } from './proposals.queries.ts';
+
+/** Scores below this are noise: two titles sharing one common word. */
+const MINIMUM_SCORE = 0.2;
+const MAXIMUM_RESULTS = 10;
+
+/** The set of adjacent character pairs of a text, ignoring spaces and punctuation (a single character counts alone). */
+export function characterBigrams(text: string): Set<string> {
+  const characters = [...text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '')];
+  const bigrams = new Set<string>();
+  if (characters.length === 1) bigrams.add(characters[0]);
+  for (let index = 0; index + 1 < characters.length; index += 1) bigrams.add(characters[index] + characters[index + 1]);
+  return bigrams;
+}
+
+/** Dice similarity of two bigram sets: 1 for the same text, 0 for nothing in common. */
+export function diceScore(left: Set<string>, right: Set<string>): number {
+  if (left.size === 0 || right.size === 0) return 0;
+  let shared = 0;
+  for (const bigram of left) if (right.has(bigram)) shared += 1;
+  return (2 * shared) / (left.size + right.size);
+}
+
+/** How alike two proposals look: the better of title-to-title and (title + keywords)-to-(title + keywords). */
+export function similarity(
+  query: { title: string; keywords: string[] },
+  candidate: { title: string; keywords: string[] },
+): number {
+  const titleScore = diceScore(characterBigrams(query.title), characterBigrams(candidate.title));
+  const allScore = diceScore(
+    characterBigrams([query.title, ...query.keywords].join(' ')),
+    characterBigrams([candidate.title, ...candidate.keywords].join(' ')),
+  );
+  return Math.max(titleScore, allScore);
+}
+
+/**
+ * GET /proposals/similar: handed-in proposals of this session and the previous one whose title and keywords look
+ * like the given ones, best first. A simple character-bigram score; a later issue replaces it with real search.
+ */
+export async function findSimilarProposals(
+  deps: AppDependencies,
+  actor: Actor,
+  query: z.output<typeof similarQuerySchema>,
+): Promise<z.infer<typeof similarProposalSchema>[]> {
+  if (!canSearchSimilar(actor)) throw forbidden('只有委员和提案委工作人员可以查询相似提案');
+  const orm = deps.database.orm;
+  const session = query.sessionId
+    ? await loadSession(orm, actor.orgId, query.sessionId)
+    : await findCurrentSession(orm, actor.orgId);
+  if (!session) {
+    throw unprocessable('尚未设置当前会议，请指定会议', [{ field: 'sessionId', message: '请选择会议' }], 'no_current_session');
+  }
+  const [previous] = await orm
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.orgId, actor.orgId), lt(sessions.plenaryStartsOn, session.plenaryStartsOn)))
+    .orderBy(desc(sessions.plenaryStartsOn))
+    .limit(1);
+  const candidates = await submittedProposalsOf(
+    orm,
+    actor.orgId,
+    previous ? [session.id, previous.id] : [session.id],
+    query.excludeId,
+  );
+  const wanted = {
+    title: query.title,
+    keywords: (query.keywords ?? '').split(/[,，、;；\s]+/).filter((keyword) => keyword !== ''),
+  };
+  return candidates
+    .map((candidate) => ({
+      id: candidate.id,
+      sessionId: candidate.sessionId,
+      number: candidate.number,
+      title: candidate.title,
+      state: candidate.state as ProposalState,
+      score: Math.round(similarity(wanted, candidate) * 1000) / 1000,
+    }))
+    .filter((candidate) => candidate.score >= MINIMUM_SCORE)
+    .sort((left, right) => right.score - left.score || left.title.localeCompare(right.title))
+    .slice(0, MAXIMUM_RESULTS);
+}

@@ -1,0 +1,93 @@
+import type { CoSignerAction, CoSignerState, ProposalAction, ProposalState } from '../../../contracts/proposals.ts';
+import { defineWorkflow } from '../../platform/workflow/workflow.ts';
+
+/** States before review, while the proposer still owns the text. */
+export const editableStates: readonly ProposalState[] = ['draft', 'returned'];
+/** States in which the text is frozen and supplements may be appended. */
+export const supplementableStates: readonly ProposalState[] = ['submitted', 'filed', 'assigned'];
+
+/**
+ * The proposal workflow of issue 3 (writing, co-signing, review, assignment), as one table. Who may act on which
+ * proposal (own drafts, collective proposals) is in proposals.policy.ts; the co-signing deadline is checked by
+ * the actions.
+ */
+export const proposalWorkflow = defineWorkflow<ProposalState, ProposalAction>({
+  name: 'proposal',
+  itemName: '提案',
+  states: {
+    draft: '草稿',
+    co_signing: '联名征集中',
+    submitted: '已提交',
+    returned: '退回修改',
+    filed: '已立案',
+    rejected: '不予立案',
+    merged: '已并案',
+    converted: '已转办',
+    withdrawn: '已撤回',
+    assigned: '已交办',
+  },
+  transitions: [
+    // Writing (member; office staff for collective proposals).
+    { action: 'edit', from: ['draft'], to: 'draft', roles: ['member', 'proposal_office'], label: '修改' },
+    { action: 'edit', from: ['returned'], to: 'returned', roles: ['member', 'proposal_office'], label: '修改' },
+    {
+      action: 'invite_co_signers',
+      from: ['draft', 'co_signing'],
+      to: 'co_signing',
+      roles: ['member'],
+      label: '邀请联名',
+    },
+    {
+      action: 'submit',
+      from: ['draft', 'co_signing', 'returned'],
+      to: 'submitted',
+      roles: ['member', 'proposal_office'],
+      label: '提交',
+    },
+    {
+      action: 'withdraw',
+      from: ['co_signing', 'submitted', 'returned'],
+      to: 'withdrawn',
+      roles: ['member', 'proposal_office'],
+      label: '撤回',
+    },
+    {
+      action: 'add_supplement',
+      from: ['submitted'],
+      to: 'submitted',
+      roles: ['member', 'proposal_office'],
+      label: '补充材料',
+    },
+    { action: 'add_supplement', from: ['filed'], to: 'filed', roles: ['member', 'proposal_office'], label: '补充材料' },
+    {
+      action: 'add_supplement',
+      from: ['assigned'],
+      to: 'assigned',
+      roles: ['member', 'proposal_office'],
+      label: '补充材料',
+    },
+    // Review (proposal office).
+    { action: 'file', from: ['submitted'], to: 'filed', roles: ['proposal_office'], label: '立案' },
+    { action: 'reject', from: ['submitted'], to: 'rejected', roles: ['proposal_office'], label: '不予立案', needsReason: true },
+    { action: 'merge', from: ['submitted'], to: 'merged', roles: ['proposal_office'], label: '并案' },
+    { action: 'convert', from: ['submitted'], to: 'converted', roles: ['proposal_office'], label: '转为其他形式' },
+    { action: 'return', from: ['submitted'], to: 'returned', roles: ['proposal_office'], label: '退回修改', needsReason: true },
+    // Assignment (proposal office).
+    { action: 'assign', from: ['filed'], to: 'assigned', roles: ['proposal_office'], label: '交办' },
+  ],
+});
+
+/**
+ * The workflow of one co-signing invitation: the invited member accepts or declines (and may change their mind
+ * before the deadline); the lead proposer cancels. The deadline is checked by the actions.
+ */
+export const coSignerWorkflow = defineWorkflow<CoSignerState, CoSignerAction>({
+  name: 'proposal_co_signer',
+  itemName: '联名邀请',
+  states: { invited: '待答复', accepted: '已同意', declined: '已谢绝', cancelled: '已取消' },
+  transitions: [
+    { action: 'accept', from: ['invited', 'declined'], to: 'accepted', roles: ['member'], label: '同意联名' },
+    { action: 'decline', from: ['invited', 'accepted'], to: 'declined', roles: ['member'], label: '谢绝联名' },
+    { action: 'cancel', from: ['invited', 'accepted', 'declined'], to: 'cancelled', roles: ['member'], label: '取消邀请' },
+  ],
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { tenantSettingsSchema } from '../../../../contracts/settings.ts';
+import {
+  businessPatch,
+  businessValuesOf,
+  proposalNumberSettings,
+  securityNumberSettings,
+  securityPatch,
+  settingsFieldName,
+} from './settings-fields.ts';
+
+const defaults = tenantSettingsSchema.parse({});
+
+describe('settings fields', () => {
+  it('take their bounds from the contract', () => {
+    const idle = securityNumberSettings.find((field) => field.key === 'idleTimeoutMinutes');
+    expect(idle).toMatchObject({ min: 5, max: 30 });
+    const yellow = proposalNumberSettings.find((field) => field.key === 'yellowAtPercent');
+    expect(yellow).toMatchObject({ min: 1, max: 99 });
+  });
+
+  it('cover every proposal setting', () => {
+    expect(proposalNumberSettings.map((field) => field.key).sort()).toEqual(Object.keys(defaults.proposals).sort());
+  });
+});
+
+describe('settings patches', () => {
+  it('send only the changed business keys, in the contract shape', () => {
+    const values = { ...businessValuesOf(defaults), replyDueMonths: 2, opinionReportMaxCharacters: 2000 };
+    expect(businessPatch(defaults, values)).toEqual({ proposals: { replyDueMonths: 2 }, opinionReportMaxCharacters: 2000 });
+  });
+
+  it('send nothing when nothing changed', () => {
+    expect(businessPatch(defaults, businessValuesOf(defaults))).toEqual({});
+    expect(securityPatch(defaults, { ...defaults.security })).toEqual({});
+  });
+
+  it('send only the changed security keys', () => {
+    const values = { ...defaults.security, lockoutMinutes: 30, requireTotpForAdministrators: true };
+    expect(securityPatch(defaults, values)).toEqual({ security: { lockoutMinutes: 30, requireTotpForAdministrators: true } });
+  });
+
+  it('map server field names onto the flat form', () => {
+    expect(settingsFieldName('security.lockoutMinutes')).toBe('lockoutMinutes');
+    expect(settingsFieldName('body.proposals.replyDueMonths')).toBe('replyDueMonths');
+    expect(settingsFieldName('opinionReportMaxCharacters')).toBe('opinionReportMaxCharacters');
+  });
+});

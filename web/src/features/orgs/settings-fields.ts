@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import {
+  proposalSettingsSchema,
+  securitySettingsSchema,
+  type TenantSettings,
+  tenantSettingsSchema,
+} from '../../../../contracts/settings.ts';
+
+/** One number setting as the form shows it, with the bounds the contract allows. */
+export type NumberSetting = { key: string; label: string; unit: string; min: number; max: number; help?: string };
+
+/** The bounds of a number field of a settings schema (defaults unwrapped). */
+export function numberBounds(field: z.ZodType): { min: number; max: number } {
+  const inner = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field;
+  if (!(inner instanceof z.ZodNumber)) throw new Error('not a number setting');
+  return { min: inner.minValue ?? 0, max: inner.maxValue ?? Number.MAX_SAFE_INTEGER };
+}
+
+function numberSetting(shape: Record<string, z.ZodType>, key: string, label: string, unit: string, help?: string): NumberSetting {
+  return { key, label, unit, help, ...numberBounds(shape[key]) };
+}
+
+const security = securitySettingsSchema.shape as unknown as Record<string, z.ZodType>;
+const proposals = proposalSettingsSchema.shape as unknown as Record<string, z.ZodType>;
+const tenant = tenantSettingsSchema.shape as unknown as Record<string, z.ZodType>;
+
+/** The security settings (the security administrator's), besides the second-factor switch. */
+export const securityNumberSettings: NumberSetting[] = [
+  numberSetting(security, 'passwordMinLength', '密码最小长度', '位'),
+  numberSetting(security, 'passwordMinClasses', '密码至少包含的字符类别', '类', '小写字母、大写字母、数字、符号四类中至少几类'),
+  numberSetting(security, 'lockoutThreshold', '连续登录失败锁定次数', '次'),
+  numberSetting(security, 'lockoutMinutes', '锁定时长', '分钟'),
+  numberSetting(security, 'idleTimeoutMinutes', '无操作自动退出', '分钟', '等保要求不超过 30 分钟'),
+  numberSetting(security, 'absoluteTimeoutHours', '登录最长有效期', '小时'),
+];
+
+/** The proposal-work settings (the system administrator's). */
+export const proposalNumberSettings: NumberSetting[] = [
+  numberSetting(proposals, 'bodyMaxCharacters', '提案正文字数上限', '字'),
+  numberSetting(proposals, 'replyDueMonths', '办理答复期限', '个月', '自交办之日起'),
+  numberSetting(proposals, 'extensionMaxMonths', '延期后最长期限', '个月'),
+  numberSetting(proposals, 'coHandlerDueMonths', '会办单位意见期限', '个月'),
+  numberSetting(proposals, 'adjustmentWindowWorkingDays', '申请调整期限', '个工作日', '承办单位收到交办后可申请调整的时限'),
+  numberSetting(proposals, 'rehandlingLimit', '不满意可重新办理次数', '次'),
+  numberSetting(proposals, 'rehandlingDueMonths', '重新办理期限', '个月'),
+  numberSetting(proposals, 'ratingWindowDays', '满意度评价期限', '天'),
+  numberSetting(proposals, 'yellowAtPercent', '黄色预警阈值', '%', '办理时间用去该比例时显示黄色预警'),
+];
+
+/** The other business settings (the system administrator's). */
+export const otherNumberSettings: NumberSetting[] = [
+  numberSetting(tenant, 'microSuggestionReplyWorkingDays', '微建议答复期限', '个工作日'),
+  numberSetting(tenant, 'opinionReportMaxCharacters', '社情民意信息字数上限', '字'),
+];
+
+/** The business form's values: proposal settings and the other business settings, flat. */
+export type BusinessValues = TenantSettings['proposals'] &
+  Pick<TenantSettings, 'microSuggestionReplyWorkingDays' | 'opinionReportMaxCharacters'>;
+
+/** The flat business values of the settings. */
+export function businessValuesOf(settings: TenantSettings): BusinessValues {
+  return {
+    ...settings.proposals,
+    microSuggestionReplyWorkingDays: settings.microSuggestionReplyWorkingDays,
+    opinionReportMaxCharacters: settings.opinionReportMaxCharacters,
+  };
+}
+
+/** The settings patch of the business form: only the keys that changed, in the contract's shape. */
+export function businessPatch(settings: TenantSettings, values: BusinessValues) {
+  const proposalsChanged: Record<string, number> = {};
+  for (const field of proposalNumberSettings) {
+    const key = field.key as keyof TenantSettings['proposals'];
+    if (values[key] !== settings.proposals[key]) proposalsChanged[key] = values[key];
+  }
+  const patch: {
+    proposals?: Record<string, number>;
+    microSuggestionReplyWorkingDays?: number;
+    opinionReportMaxCharacters?: number;
+  } = {};
+  if (Object.keys(proposalsChanged).length > 0) patch.proposals = proposalsChanged;
+  if (values.microSuggestionReplyWorkingDays !== settings.microSuggestionReplyWorkingDays) {
+    patch.microSuggestionReplyWorkingDays = values.microSuggestionReplyWorkingDays;
+  }
+  if (values.opinionReportMaxCharacters !== settings.opinionReportMaxCharacters) {
+    patch.opinionReportMaxCharacters = values.opinionReportMaxCharacters;
+  }
+  return patch;
+}
+
+/** The security patch: only the keys that changed. */
+export function securityPatch(settings: TenantSettings, values: TenantSettings['security']) {
+  const changed: Record<string, number | boolean> = {};
+  for (const key of Object.keys(values) as (keyof TenantSettings['security'])[]) {
+    if (values[key] !== settings.security[key]) changed[key] = values[key];
+  }
+  return Object.keys(changed).length > 0 ? { security: changed } : {};
+}
+
+/** The form field of a server error field ("security.lockoutMinutes", "proposals.replyDueMonths" → the last part). */
+export function settingsFieldName(field: string): string {
+  return (
+    field
+      .replace(/^body\./, '')
+      .split('.')
+      .at(-1) ?? field
+  );
+}

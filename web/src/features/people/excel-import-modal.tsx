@@ -1,0 +1,137 @@
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Modal, Result, Space, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { errorMessage } from '../../pages/admin/shared/admin-api.ts';
+import { useT } from '../../pages/admin/shared/admin-text.ts';
+import { type ImportErrorRow, importErrorRows, importSummary } from '../../pages/admin/shared/import-errors.ts';
+
+/** What the import dialog needs: what is imported, how to upload, and the template. */
+export type ExcelImportProps = {
+  open: boolean;
+  title: string;
+  /** The columns of the sheet, shown as a hint. */
+  columns: readonly string[];
+  requiredColumns: readonly string[];
+  upload: (file: File) => Promise<{ imported: number }>;
+  downloadTemplate: () => Promise<void>;
+  onClose: (imported: boolean) => void;
+};
+
+type Outcome = { kind: 'done'; imported: number } | { kind: 'rejected'; detail: string; rows: ImportErrorRow[] } | null;
+
+/**
+ * Excel import: pick an .xlsx file, upload it; a rejected sheet shows every error as 第 N 行 / 列 / 问题, a
+ * successful one how many rows were written (the server writes all rows or none).
+ */
+export function ExcelImportModal(props: ExcelImportProps) {
+  const t = useT();
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  const reset = () => {
+    setFile(null);
+    setOutcome(null);
+  };
+  const close = () => {
+    const imported = outcome?.kind === 'done';
+    reset();
+    props.onClose(imported);
+  };
+  const start = async () => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const result = await props.upload(file);
+      setOutcome({ kind: 'done', imported: result.imported });
+    } catch (error) {
+      setOutcome({ kind: 'rejected', detail: errorMessage(error), rows: importErrorRows(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const downloadTemplate = async () => {
+    try {
+      await props.downloadTemplate();
+    } catch (error) {
+      setOutcome({ kind: 'rejected', detail: errorMessage(error), rows: [] });
+    }
+  };
+
+  const footer =
+    outcome?.kind === 'done'
+      ? [
+          <Button key="close" type="primary" onClick={close}>
+            {t('完成')}
+          </Button>,
+        ]
+      : [
+          <Button key="cancel" onClick={close}>
+            {t('关闭')}
+          </Button>,
+          <Button key="start" type="primary" disabled={!file} loading={busy} onClick={start}>
+            {t('开始导入')}
+          </Button>,
+        ];
+
+  return (
+    <Modal open={props.open} title={t(props.title)} onCancel={close} footer={footer} width={760} destroyOnHidden>
+      {outcome?.kind === 'done' ? (
+        <Result status="success" title={`${t('成功导入')} ${outcome.imported} ${t('条记录')}`} />
+      ) : (
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <Typography.Paragraph style={{ marginBottom: 0 }}>
+            {t('请先下载模板，按模板填写后上传（仅支持 .xlsx，最大 5 MB）。全部行通过校验才会写入，有错误时不会导入任何一行。')}
+          </Typography.Paragraph>
+          <Typography.Text type="secondary">
+            {t('表头')}：
+            {props.columns.map((column) => (props.requiredColumns.includes(column) ? `${column}*` : column)).join('、')}
+            {t('（* 为必需列）')}
+          </Typography.Text>
+          <Button icon={<DownloadOutlined />} onClick={downloadTemplate}>
+            {t('下载导入模板')}
+          </Button>
+          <Upload.Dragger
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            maxCount={1}
+            fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
+            beforeUpload={(picked) => {
+              setFile(picked);
+              setOutcome(null);
+              return false;
+            }}
+            onRemove={() => reset()}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">{t('点击或拖动 Excel 文件到这里')}</p>
+          </Upload.Dragger>
+          {outcome?.kind === 'rejected' ? (
+            <>
+              <Alert type="error" showIcon title={t(importSummary(outcome.detail, outcome.rows.length))} />
+              {outcome.rows.length > 0 ? (
+                <Table<ImportErrorRow>
+                  size="small"
+                  rowKey="key"
+                  dataSource={outcome.rows}
+                  pagination={outcome.rows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+                  columns={[
+                    {
+                      title: t('行号'),
+                      dataIndex: 'row',
+                      width: 84,
+                      render: (row: number | null) => (row === null ? t('整个文件') : `${t('第')} ${row} ${t('行')}`),
+                    },
+                    { title: t('列'), dataIndex: 'column', width: 96, render: (column: string) => column || '—' },
+                    { title: t('问题'), dataIndex: 'message', render: (message: string) => t(message) },
+                  ]}
+                />
+              ) : null}
+            </>
+          ) : null}
+        </Space>
+      )}
+    </Modal>
+  );
+}
