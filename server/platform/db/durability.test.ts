@@ -21,9 +21,11 @@ type Server = { process: ChildProcess; url: string; exited: Promise<number | nul
 
 /** Starts `server/main.ts` on a free port and waits for its start banner. */
 async function startServer(environment: NodeJS.ProcessEnv): Promise<Server> {
+  // This test is about the embedded database: a DATABASE_URL from the PostgreSQL run must not reach the child.
+  const { DATABASE_URL: _server, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, ...environment, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: { ...inherited, ...environment, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
