@@ -130,6 +130,22 @@ export const proposalListQuerySchema = pageQuerySchema.extend({
   mine: z.enum(['true', 'false'], { error: 'mine 应为 true 或 false' }).optional(),
   /** true: only proposals on which the current member's co-signing invitation awaits an answer (the inbox). */
   awaitingMyAnswer: z.enum(['true', 'false'], { error: 'awaitingMyAnswer 应为 true 或 false' }).optional(),
+  /** review: the office's review queue (submitted proposals, longest waiting first). */
+  queue: z.enum(['review'], { error: 'queue 应为 review' }).optional(),
+  /** Words in the title, keywords or proposers' names. */
+  q: z.string().trim().max(100, { error: '搜索词不能超过 100 个字符' }).optional(),
+  categoryId: idSchema.optional(),
+  /** Proposals assigned to this unit. */
+  unitId: idSchema.optional(),
+  /** Proposals with this member among their proposers (lead or accepted co-signer). */
+  proposerMemberId: idSchema.optional(),
+  /** Proposals whose lead proposer belongs to this sector / party. */
+  sectorId: idSchema.optional(),
+  partyId: idSchema.optional(),
+  kind: z.enum(proposalKinds, { error: 'kind 应为 plenary 或 interim' }).optional(),
+  authorType: z.enum(authorTypes, { error: 'authorType 应为 member 或 collective' }).optional(),
+  /** newest (default), oldest, number (提案号 ascending), waiting (submitted longest ago first). */
+  sort: z.enum(['newest', 'oldest', 'number', 'waiting'], { error: 'sort 应为 newest、oldest、number 或 waiting' }).optional(),
 });
 
 /** Query of "similar proposals". */
@@ -180,7 +196,14 @@ export const proposalSchema = z.object({
   authorName: z.string(),
   /** Lead proposer then accepted co-signers (after submission only these count). */
   proposers: z.array(
-    z.object({ memberId: z.string().nullable(), name: z.string(), role: z.enum(['lead', 'co_signer', 'collective']) }),
+    z.object({
+      memberId: z.string().nullable(),
+      name: z.string(),
+      /** merged: a proposer of a proposal merged into this one (并案), who keeps the credit and gets the reply. */
+      role: z.enum(['lead', 'co_signer', 'collective', 'merged']),
+      /** For merged proposers: the proposal they came from. */
+      fromProposalId: z.string().nullable().optional(),
+    }),
   ),
   coSigners: z.array(coSignerSchema),
   coSigningDeadline: z.string().nullable(),
@@ -188,6 +211,35 @@ export const proposalSchema = z.object({
   bodyLength: z.number().int(),
   bodyMaxCharacters: z.number().int(),
   submittedAt: z.string().nullable(),
+  filedAt: z.string().nullable(),
+  /** The office's last review decision (file, reject, merge, convert, return), with its reason. */
+  decision: z
+    .object({
+      action: z.enum(['file', 'reject', 'merge', 'convert', 'return']),
+      reason: z.string().nullable(),
+      reasonCodeName: z.string().nullable(),
+      convertedTo: z.enum(['opinion_report', 'letter']).nullable(),
+      decidedAt: z.string(),
+    })
+    .nullable(),
+  /** The filed proposal this one was merged into. */
+  mergedInto: z.object({ id: z.string(), number: z.string().nullable(), title: z.string() }).nullable(),
+  /** Proposals merged into this one; their proposers are this proposal's proposers too. */
+  mergedProposals: z.array(z.object({ id: z.string(), title: z.string(), authorName: z.string() })),
+  assignmentMode: z.enum(['sole', 'parallel', 'lead']).nullable(),
+  /** The units it is assigned to (current assignments, not those replaced after an adjustment). */
+  assignments: z.array(
+    z.object({
+      id: z.string(),
+      unitId: z.string(),
+      unitName: z.string(),
+      role: z.enum(['sole', 'parallel', 'lead', 'co']),
+      state: z.string(),
+      stateName: z.string(),
+      dueOn: z.string(),
+      signedForAt: z.string().nullable(),
+    }),
+  ),
   createdAt: z.string(),
   updatedAt: z.string(),
   stateName: z.string(),
@@ -207,6 +259,8 @@ export const proposalSummarySchema = z.object({
   state: proposalStateSchema,
   stateName: z.string(),
   submittedAt: z.string().nullable(),
+  filedAt: z.string().nullable(),
+  categoryId: z.string().nullable(),
   updatedAt: z.string(),
   version: z.number().int(),
 });
@@ -223,3 +277,204 @@ export const similarProposalSchema = z.object({
   score: z.number(),
 });
 export const similarResultSchema = z.object({ items: z.array(similarProposalSchema) });
+
+// ───────────────────────────── review (proposal office) ─────────────────────────────
+
+/** What a proposal may be converted to (转), with the proposer's consent. */
+export const conversionTargets = ['opinion_report', 'letter'] as const;
+export type ConversionTarget = (typeof conversionTargets)[number];
+export const conversionTargetNames: Record<ConversionTarget, string> = { opinion_report: '社情民意信息', letter: '来信' };
+
+const reasonText = z.string().trim().max(2000, { error: '理由不能超过 2000 个字符' });
+
+/** Body of "file" (立案): nothing but an optional note. */
+export const fileProposalSchema = z
+  .object({ note: reasonText.optional() })
+  .nullish()
+  .transform((body) => body ?? {});
+
+/** Body of "reject" (不予立案): a reason code from the committee's rejection_reason dictionary and free text. */
+export const rejectProposalSchema = z.object({
+  reasonCodeId: idSchema,
+  reason: reasonText.min(1, { error: '请填写不予立案的理由' }),
+});
+
+/** Body of "merge" (并案): the filed proposal this one joins. */
+export const mergeProposalSchema = z.object({
+  targetId: idSchema,
+  reason: reasonText.optional(),
+});
+
+/** Body of "convert" (转): the target form and the proposer's recorded consent. */
+export const convertProposalSchema = z.object({
+  to: z.enum(conversionTargets, { error: '转为的形式应为 opinion_report（社情民意信息）或 letter（来信）' }),
+  consent: z.object({
+    /** The proposer agreed; without it the conversion is refused. */
+    given: z.literal(true, { error: '转为其他形式须征得提案人同意' }),
+    /** How and when consent was obtained (phone call, signed form…). */
+    note: z.string().trim().min(1, { error: '请记录提案人同意的方式' }).max(500),
+  }),
+  reason: reasonText.optional(),
+});
+
+/** Body of "return for revision" (退回修改): the office's comments. */
+export const returnProposalSchema = z.object({ reason: reasonText.min(1, { error: '请填写退回修改的意见' }) });
+
+/** One item of a bulk action: the proposal and the version the office saw. */
+export const bulkItemSchema = z.object({ id: idSchema, version: z.number().int().min(1) });
+
+/** Body of "bulk file": many submitted proposals filed at once, in the given order. */
+export const bulkFileSchema = z.object({
+  items: z.array(bulkItemSchema).min(1, { error: '请至少选择一件提案' }).max(500, { error: '一次最多 500 件' }),
+});
+
+/** The outcome of one item of a bulk action. */
+export const bulkResultSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      ok: z.boolean(),
+      number: z.string().nullable().optional(),
+      status: z.number().int().optional(),
+      detail: z.string().optional(),
+    }),
+  ),
+});
+export type BulkResult = z.infer<typeof bulkResultSchema>;
+
+// ───────────────────────────── assignment (proposal office → units) ─────────────────────────────
+
+/** 单办 / 分办 / 主办+会办. */
+export const assignmentModes = ['sole', 'parallel', 'lead'] as const;
+export type AssignmentMode = (typeof assignmentModes)[number];
+export const assignmentModeNames: Record<AssignmentMode, string> = { sole: '单办', parallel: '分办', lead: '主办+会办' };
+
+/** A unit's part in an assignment: the sole unit, one of parallel units, the lead unit, or a co-handler (会办). */
+export const assignmentRoles = ['sole', 'parallel', 'lead', 'co'] as const;
+export type AssignmentRole = (typeof assignmentRoles)[number];
+export const assignmentRoleNames: Record<AssignmentRole, string> = { sole: '单办', parallel: '分办', lead: '主办', co: '会办' };
+
+/** States of one unit's assignment. */
+export const assignmentStates = ['pending', 'signed_for', 'adjustment_requested', 'reassigned'] as const;
+export type AssignmentState = (typeof assignmentStates)[number];
+/** Actions on one unit's assignment. */
+export const assignmentActions = ['sign_for', 'request_adjustment', 'approve_adjustment', 'refuse_adjustment'] as const;
+export type AssignmentAction = (typeof assignmentActions)[number];
+
+/** The units of one proposal's assignment: sole → exactly one; parallel → two or more; lead → one lead, ≥1 co. */
+export const assignmentPlanSchema = z.object({
+  mode: z.enum(assignmentModes, { error: '交办方式应为 sole（单办）、parallel（分办）或 lead（主办+会办）' }),
+  /** sole: one unit; parallel: the units; lead: the lead unit first. */
+  unitIds: z.array(idSchema).min(1, { error: '请至少选择一个承办单位' }).max(20, { error: '承办单位最多 20 个' }),
+  /** lead mode only: the co-handling units (会办单位). */
+  coUnitIds: z.array(idSchema).max(20, { error: '会办单位最多 20 个' }).default([]),
+});
+export type AssignmentPlan = z.infer<typeof assignmentPlanSchema>;
+
+/** Body of "assign" one proposal. */
+export const assignProposalSchema = assignmentPlanSchema;
+
+/** Body of a batch assignment (交办会): many filed proposals, each with its plan, confirmed once. */
+export const assignmentBatchCreateSchema = z.object({
+  /** e.g. 十届五次会议提案交办会 */
+  title: z.string().trim().min(1, { error: '请填写交办批次名称' }).max(200),
+  /** 文号 of the assignment notice, e.g. 政协提〔2026〕3号 */
+  documentNumber: z.string().trim().max(100).optional(),
+  items: z
+    .array(bulkItemSchema.extend({ plan: assignmentPlanSchema }))
+    .min(1, { error: '请至少选择一件提案' })
+    .max(500, { error: '一次最多交办 500 件' }),
+});
+
+/** Body of "request an adjustment" (申请调整): the unit's reason. */
+export const requestAdjustmentSchema = z.object({
+  reason: z.string().trim().min(1, { error: '请填写申请调整的理由' }).max(2000),
+  /** A unit the requester thinks is right, if any. */
+  suggestedUnitId: idSchema.optional(),
+});
+
+/** Body of the office's decision on an adjustment: approve with a replacement unit, or refuse with a reason. */
+export const approveAdjustmentSchema = z.object({
+  replacementUnitId: idSchema,
+  reason: reasonText.optional(),
+});
+export const refuseAdjustmentSchema = z.object({ reason: reasonText.min(1, { error: '请填写不同意调整的理由' }) });
+
+/** One unit's assignment of a proposal. */
+export const assignmentSchema = z.object({
+  id: z.string(),
+  proposalId: z.string(),
+  proposalNumber: z.string().nullable(),
+  proposalTitle: z.string(),
+  sessionId: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  role: z.enum(assignmentRoles),
+  roleName: z.string(),
+  assignedAt: z.string(),
+  /** The reply (or, for a co-handler, the opinion) is due on this date. */
+  dueOn: z.string(),
+  /** Adjustment requests are accepted until this date (inclusive). */
+  adjustmentUntil: z.string(),
+  signedForAt: z.string().nullable(),
+  adjustmentReason: z.string().nullable(),
+  adjustmentRequestedAt: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  replacedById: z.string().nullable(),
+  batchId: z.string().nullable(),
+  stateName: z.string(),
+  ...workflowItemFields,
+});
+export type Assignment = z.infer<typeof assignmentSchema>;
+export const assignmentPageSchema = pageOf(assignmentSchema);
+
+/** Query of the assignment list: a unit's inbox (their own unit), or the office's view of all. */
+export const assignmentListQuerySchema = pageQuerySchema.extend({
+  sessionId: idSchema.optional(),
+  unitId: idSchema.optional(),
+  proposalId: idSchema.optional(),
+  state: z.enum(assignmentStates, { error: `状态应为 ${assignmentStates.join('、')} 之一` }).optional(),
+});
+
+/** A batch of assignments confirmed at once (交办会), with its notices. */
+export const assignmentBatchSchema = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  title: z.string(),
+  documentNumber: z.string().nullable(),
+  confirmedAt: z.string(),
+  proposalCount: z.number().int(),
+  units: z.array(z.object({ unitId: z.string(), unitName: z.string(), count: z.number().int() })),
+});
+export type AssignmentBatch = z.infer<typeof assignmentBatchSchema>;
+
+/** A suggested handling unit with its score and why. */
+export const unitSuggestionSchema = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  score: z.number(),
+  /** category: the category's default units; history: units of similar past proposals. */
+  sources: z.array(z.enum(['category', 'history'])),
+});
+export const unitSuggestionsSchema = z.object({ items: z.array(unitSuggestionSchema) });
+
+/** The default handling units of a proposal category, maintained by the office. */
+export const categoryDefaultUnitsSchema = z.object({
+  categoryId: z.string(),
+  unitIds: z.array(z.string()),
+});
+export const categoryDefaultUnitsUpdateSchema = z.object({
+  unitIds: z.array(idSchema).max(20, { error: '默认承办单位最多 20 个' }),
+});
+
+// ───────────────────────────── history ─────────────────────────────
+
+/** One step of a proposal's history, from the event log. */
+export const historyEntrySchema = z.object({
+  id: z.string(),
+  occurredAt: z.string(),
+  type: z.string(),
+  actorName: z.string().nullable(),
+  summary: z.string(),
+});
+export const historySchema = z.object({ items: z.array(historyEntrySchema) });

@@ -1,3 +1,17 @@
+CREATE TABLE "notifications" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"body" text DEFAULT '' NOT NULL,
+	"subject_type" text,
+	"subject_id" uuid,
+	"link" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"read_at" timestamp with time zone,
+	CONSTRAINT "notifications_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "calendar_days" (
 	"org_id" uuid NOT NULL,
 	"day" date NOT NULL,
@@ -143,6 +157,49 @@ CREATE TABLE "users" (
 	CONSTRAINT "users_org_id_id_pk" PRIMARY KEY("org_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "assignment_batches" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"session_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"document_number" text,
+	"confirmed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"confirmed_by" uuid NOT NULL,
+	CONSTRAINT "assignment_batches_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "category_default_units" (
+	"org_id" uuid NOT NULL,
+	"category_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"sort_order" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "category_default_units_org_id_category_id_unit_id_pk" PRIMARY KEY("org_id","category_id","unit_id")
+);
+--> statement-breakpoint
+CREATE TABLE "proposal_assignments" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"proposal_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"role" text NOT NULL,
+	"state" text DEFAULT 'pending' NOT NULL,
+	"batch_id" uuid,
+	"assigned_at" timestamp with time zone NOT NULL,
+	"due_on" date NOT NULL,
+	"adjustment_until" date NOT NULL,
+	"signed_for_at" timestamp with time zone,
+	"signed_for_by" uuid,
+	"adjustment_reason" text,
+	"adjustment_suggested_unit_id" uuid,
+	"adjustment_requested_at" timestamp with time zone,
+	"decision_reason" text,
+	"replaced_by_id" uuid,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "proposal_assignments_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "proposal_co_signers" (
 	"org_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
@@ -152,6 +209,13 @@ CREATE TABLE "proposal_co_signers" (
 	"invited_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"responded_at" timestamp with time zone,
 	CONSTRAINT "proposal_co_signers_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "proposal_number_counters" (
+	"org_id" uuid NOT NULL,
+	"session_id" uuid NOT NULL,
+	"last_number" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "proposal_number_counters_org_id_session_id_pk" PRIMARY KEY("org_id","session_id")
 );
 --> statement-breakpoint
 CREATE TABLE "proposal_supplements" (
@@ -186,6 +250,13 @@ CREATE TABLE "proposals" (
 	"number" text,
 	"submitted_at" timestamp with time zone,
 	"co_signing_deadline" date,
+	"filed_at" timestamp with time zone,
+	"sequence" integer,
+	"decision" jsonb,
+	"merged_into_id" uuid,
+	"converted_to" text,
+	"assignment_mode" text,
+	"assigned_at" timestamp with time zone,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -268,8 +339,10 @@ CREATE TABLE "jobs" (
 --> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_org_id_term_id_terms_org_id_id_fk" FOREIGN KEY ("org_id","term_id") REFERENCES "public"."terms"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_roles" ADD CONSTRAINT "user_roles_org_id_user_id_users_org_id_id_fk" FOREIGN KEY ("org_id","user_id") REFERENCES "public"."users"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "proposal_assignments" ADD CONSTRAINT "proposal_assignments_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposal_co_signers" ADD CONSTRAINT "proposal_co_signers_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposal_supplements" ADD CONSTRAINT "proposal_supplements_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "notifications_user" ON "notifications" USING btree ("org_id","user_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "dictionary_entries_code_unique" ON "dictionary_entries" USING btree ("org_id","kind","code");--> statement-breakpoint
 CREATE UNIQUE INDEX "organizations_code_unique" ON "organizations" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "organizations_parent" ON "organizations" USING btree ("parent_id");--> statement-breakpoint
@@ -284,6 +357,10 @@ CREATE UNIQUE INDEX "units_name_unique" ON "units" USING btree ("org_id","name")
 CREATE UNIQUE INDEX "users_username_unique" ON "users" USING btree ("username");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_mobile_unique" ON "users" USING btree ("mobile_hash");--> statement-breakpoint
 CREATE INDEX "users_org" ON "users" USING btree ("org_id","display_name");--> statement-breakpoint
+CREATE INDEX "assignment_batches_session" ON "assignment_batches" USING btree ("org_id","session_id");--> statement-breakpoint
+CREATE INDEX "proposal_assignments_proposal" ON "proposal_assignments" USING btree ("org_id","proposal_id");--> statement-breakpoint
+CREATE INDEX "proposal_assignments_unit" ON "proposal_assignments" USING btree ("org_id","unit_id","state");--> statement-breakpoint
+CREATE UNIQUE INDEX "proposal_assignments_live_unique" ON "proposal_assignments" USING btree ("org_id","proposal_id","unit_id") WHERE state <> 'reassigned';--> statement-breakpoint
 CREATE UNIQUE INDEX "proposal_co_signers_member_unique" ON "proposal_co_signers" USING btree ("org_id","proposal_id","member_id");--> statement-breakpoint
 CREATE INDEX "proposal_co_signers_member" ON "proposal_co_signers" USING btree ("org_id","member_id");--> statement-breakpoint
 CREATE INDEX "proposal_supplements_proposal" ON "proposal_supplements" USING btree ("org_id","proposal_id");--> statement-breakpoint
@@ -291,6 +368,8 @@ CREATE UNIQUE INDEX "proposals_number_unique" ON "proposals" USING btree ("org_i
 CREATE INDEX "proposals_session_state" ON "proposals" USING btree ("org_id","session_id","state");--> statement-breakpoint
 CREATE INDEX "proposals_lead_member" ON "proposals" USING btree ("org_id","lead_member_id");--> statement-breakpoint
 CREATE INDEX "proposals_created_by" ON "proposals" USING btree ("org_id","created_by");--> statement-breakpoint
+CREATE INDEX "proposals_merged_into" ON "proposals" USING btree ("org_id","merged_into_id");--> statement-breakpoint
+CREATE INDEX "proposals_submitted_at" ON "proposals" USING btree ("org_id","state","submitted_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "login_sessions_token_unique" ON "login_sessions" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "login_sessions_user" ON "login_sessions" USING btree ("org_id","user_id");--> statement-breakpoint
 CREATE INDEX "events_chain" ON "events" USING btree ("org_id","sequence");--> statement-breakpoint

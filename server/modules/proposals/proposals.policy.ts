@@ -9,7 +9,13 @@ export type ProposalFacts = {
   state: string;
 };
 
-type Who = Pick<Actor, 'userId' | 'roles' | 'memberId'>;
+type Who = Pick<Actor, 'userId' | 'roles' | 'memberId'> & Partial<Pick<Actor, 'unitId'>>;
+
+/**
+ * Who else is tied to a proposal: units it is assigned to (every assignment, also one replaced after an
+ * adjustment, so the unit keeps its record) and the proposers of proposals merged into it (they get its reply).
+ */
+export type ProposalLinks = { assignedUnitIds?: readonly string[]; mergedProposerMemberIds?: readonly string[] };
 
 /** States in which a member's proposal is still private to its proposers (not yet handed to the office). */
 const privateStates: readonly string[] = ['draft', 'co_signing'] satisfies ProposalState[];
@@ -32,9 +38,18 @@ export function canCreateProposal(actor: Who, collective: boolean): boolean {
  * Who may read a proposal: its proposers and invited co-signers always; the office once it is submitted (and
  * collective drafts, which the office writes). Everyone else gets a 404, as for a record that does not exist.
  */
-export function canReadProposal(actor: Who, proposal: ProposalFacts, coSignerMemberIds: readonly string[]): boolean {
+export function canReadProposal(
+  actor: Who,
+  proposal: ProposalFacts,
+  coSignerMemberIds: readonly string[],
+  links: ProposalLinks = {},
+): boolean {
   if (isProposer(actor, proposal) || proposal.createdBy === actor.userId) return true;
   if (actor.memberId !== null && coSignerMemberIds.includes(actor.memberId)) return true;
+  if (actor.memberId !== null && links.mergedProposerMemberIds?.includes(actor.memberId)) return true;
+  if (actor.unitId && hasAnyRole(actor, 'unit_handler', 'unit_leader') && links.assignedUnitIds?.includes(actor.unitId)) {
+    return true;
+  }
   if (!hasAnyRole(actor, 'proposal_office')) return false;
   return proposal.authorType === 'collective' || !privateStates.includes(proposal.state);
 }

@@ -46,6 +46,11 @@ export function presentProposal(
     supplements: SupplementRow[];
     today: string;
     bodyMaxCharacters: number;
+    /** Proposals merged into this one, with their proposers (who share its credit and its reply). */
+    merged?: MergedSource[];
+    /** The filed proposal this one was merged into. */
+    mergedInto?: Proposal['mergedInto'];
+    assignments?: Proposal['assignments'];
   },
 ): Proposal {
   const state = proposal.state as ProposalState;
@@ -58,6 +63,13 @@ export function presentProposal(
           { memberId: proposal.leadMemberId, name: authorName, role: 'lead' },
           ...accepted.map((row) => ({ memberId: row.memberId, name: row.name, role: 'co_signer' as const })),
         ];
+  const merged = extra.merged ?? [];
+  for (const source of merged) {
+    for (const person of source.proposers) {
+      const known = person.memberId !== null && proposers.some((existing) => existing.memberId === person.memberId);
+      if (!known) proposers.push({ ...person, role: 'merged', fromProposalId: source.id });
+    }
+  }
   return {
     id: proposal.id,
     sessionId: proposal.sessionId,
@@ -93,6 +105,12 @@ export function presentProposal(
     bodyLength: bodyLength(proposal),
     bodyMaxCharacters: extra.bodyMaxCharacters,
     submittedAt: iso(proposal.submittedAt),
+    filedAt: iso(proposal.filedAt),
+    decision: presentDecision(proposal.decision),
+    mergedInto: extra.mergedInto ?? null,
+    mergedProposals: merged.map((source) => ({ id: source.id, title: source.title, authorName: source.authorName })),
+    assignmentMode: proposal.assignmentMode as Proposal['assignmentMode'],
+    assignments: extra.assignments ?? [],
     createdAt: iso(proposal.createdAt),
     updatedAt: iso(proposal.updatedAt),
     state,
@@ -103,6 +121,39 @@ export function presentProposal(
       if (action === 'invite_co_signers' && state === 'co_signing') return coSigningOpen(proposal, extra.today);
       return true;
     }),
+  };
+}
+
+/** A proposal merged into another, as the target shows it: its id, title, author and proposers. */
+export type MergedSource = {
+  id: string;
+  title: string;
+  authorName: string;
+  proposers: { memberId: string | null; name: string; role: 'lead' | 'co_signer' | 'collective' }[];
+};
+
+/** The stored review decision (proposals.decision) as the API shows it: no user ids, no consent details. */
+export type StoredDecision = {
+  action: 'file' | 'reject' | 'merge' | 'convert' | 'return';
+  reason?: string | null;
+  reasonCodeId?: string | null;
+  reasonCodeName?: string | null;
+  convertedTo?: 'opinion_report' | 'letter' | null;
+  consent?: { note: string; recordedBy: string } | null;
+  decidedAt: string;
+  decidedBy: string;
+};
+
+/** The public part of the stored decision. */
+function presentDecision(stored: unknown): Proposal['decision'] {
+  if (!stored || typeof stored !== 'object') return null;
+  const decision = stored as StoredDecision;
+  return {
+    action: decision.action,
+    reason: decision.reason ?? null,
+    reasonCodeName: decision.reasonCodeName ?? null,
+    convertedTo: decision.convertedTo ?? null,
+    decidedAt: iso(decision.decidedAt),
   };
 }
 
@@ -125,6 +176,8 @@ export function presentProposalSummary(proposal: ProposalRow, leadName: string |
     state,
     stateName: proposalWorkflow.states[state] ?? state,
     submittedAt: iso(proposal.submittedAt),
+    filedAt: iso(proposal.filedAt),
+    categoryId: proposal.categoryId,
     updatedAt: iso(proposal.updatedAt),
     version: proposal.version,
   };

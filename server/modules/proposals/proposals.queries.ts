@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Proposal, ProposalSummary, proposalListQuerySchema } from '../../../contracts/proposals.ts';
+import type { AssignmentState, Proposal, ProposalSummary, proposalListQuerySchema } from '../../../contracts/proposals.ts';
 import { effectiveSettings } from '../../../contracts/settings.ts';
 import { type Actor, hasAnyRole } from '../../platform/auth/actor.ts';
 import { businessDate } from '../../platform/calendar/business-date.ts';
@@ -9,10 +9,11 @@ import { decodeCursor, encodeCursor } from '../../platform/http/paging.ts';
 import { notFound } from '../../platform/http/problem.ts';
 import type { AppDependencies } from '../../platform/module.ts';
 import { loadOrganization, type SessionRow } from '../orgs/orgs.queries.ts';
-import { members } from '../people/people.tables.ts';
-import { canReadProposal } from './proposals.policy.ts';
-import { presentProposal, presentProposalSummary } from './proposals.presenter.ts';
-import { proposalCoSigners, proposalSupplements, proposals } from './proposals.tables.ts';
+import { members, units } from '../people/people.tables.ts';
+import { canReadProposal, type ProposalLinks } from './proposals.policy.ts';
+import { type MergedSource, presentProposal, presentProposalSummary } from './proposals.presenter.ts';
+import { proposalAssignments, proposalCoSigners, proposalSupplements, proposals } from './proposals.tables.ts';
+import { assignmentWorkflow } from './proposals.workflow.ts';
 
 export type ProposalRow = typeof proposals.$inferSelect;
 export type CoSignerRow = typeof proposalCoSigners.$inferSelect & { name: string };
@@ -65,8 +66,28 @@ export async function loadVisibleProposal(
   if (!proposal) throw notFound('提案');
   const coSigners = await loadCoSigners(executor, actor.orgId, id);
   const invited = coSigners.filter((row) => row.state !== 'cancelled').map((row) => row.memberId);
-  if (!canReadProposal(actor, proposal, invited)) throw notFound('提案');
+  if (
+    !canReadProposal(actor, proposal, invited) &&
+    !canReadProposal(actor, proposal, invited, await loadLinks(executor, proposal))
+  ) {
+    throw notFound('提案');
+  }
   return { proposal, coSigners };
+}
+
+/** The units a proposal was assigned to and the proposers of proposals merged into it (see ProposalLinks). */
+export async function loadLinks(executor: Executor, proposal: ProposalRow): Promise<ProposalLinks> {
+  const assigned = await executor
+    .select({ unitId: proposalAssignments.unitId })
+    .from(proposalAssignments)
+    .where(and(eq(proposalAssignments.orgId, proposal.orgId), eq(proposalAssignments.proposalId, proposal.id)));
+  const merged = await loadMergedSources(executor, proposal.orgId, proposal.id);
+  return {
+    assignedUnitIds: assigned.map((row) => row.unitId),
+    mergedProposerMemberIds: merged.flatMap((source) =>
+      source.proposers.flatMap((person) => (person.memberId ? [person.memberId] : [])),
+    ),
+  };
 }
 
 /** The full view of a proposal for the actor: names, co-signers, supplements and the actions open to them. */
@@ -96,7 +117,87 @@ export async function presentProposalFor(
     supplements,
     today: effective.today,
     bodyMaxCharacters: effective.bodyMaxCharacters,
+    merged: await loadMergedSources(executor, actor.orgId, proposal.id),
+    mergedInto: proposal.mergedIntoId ? await loadMergedInto(executor, actor.orgId, proposal.mergedIntoId) : null,
+    assignments: await loadLiveAssignments(executor, actor.orgId, proposal.id),
   });
+}
+
+/** The proposers of a proposal that count: its lead and accepted co-signers, or its collective author. */
+export async function countedProposers(executor: Executor, proposal: ProposalRow): Promise<MergedSource['proposers']> {
+  if (proposal.authorType === 'collective') {
+    return [{ memberId: null, name: proposal.collectiveAuthorName ?? '', role: 'collective' }];
+  }
+  const [lead] = proposal.leadMemberId
+    ? await executor
+        .select({ name: members.name })
+        .from(members)
+        .where(and(eq(members.orgId, proposal.orgId), eq(members.id, proposal.leadMemberId)))
+    : [];
+  const coSigners = await loadCoSigners(executor, proposal.orgId, proposal.id);
+  return [
+    { memberId: proposal.leadMemberId, name: lead?.name ?? '', role: 'lead' },
+    ...coSigners
+      .filter((row) => row.state === 'accepted')
+      .map((row) => ({ memberId: row.memberId, name: row.name, role: 'co_signer' as const })),
+  ];
+}
+
+/** Proposals merged into `targetId` (并案), oldest first, with their counted proposers. */
+export async function loadMergedSources(executor: Executor, orgId: string, targetId: string): Promise<MergedSource[]> {
+  const rows = await executor
+    .select()
+    .from(proposals)
+    .where(and(eq(proposals.orgId, orgId), eq(proposals.mergedIntoId, targetId)))
+    .orderBy(asc(proposals.id));
+  const sources: MergedSource[] = [];
+  for (const row of rows) {
+    const proposers = await countedProposers(executor, row);
+    sources.push({ id: row.id, title: row.title, authorName: proposers[0]?.name ?? '', proposers });
+  }
+  return sources;
+}
+
+/** The number and title of the proposal another was merged into. */
+async function loadMergedInto(executor: Executor, orgId: string, id: string): Promise<Proposal['mergedInto']> {
+  const [row] = await executor
+    .select({ id: proposals.id, number: proposals.number, title: proposals.title })
+    .from(proposals)
+    .where(and(eq(proposals.orgId, orgId), eq(proposals.id, id)));
+  return row ?? null;
+}
+
+/** The live (not reassigned) unit assignments of a proposal, lead first. */
+export async function loadLiveAssignments(
+  executor: Executor,
+  orgId: string,
+  proposalId: string,
+): Promise<Proposal['assignments']> {
+  const rows = await executor
+    .select({ row: proposalAssignments, unitName: units.name })
+    .from(proposalAssignments)
+    .innerJoin(units, and(eq(units.orgId, proposalAssignments.orgId), eq(units.id, proposalAssignments.unitId)))
+    .where(
+      and(
+        eq(proposalAssignments.orgId, orgId),
+        eq(proposalAssignments.proposalId, proposalId),
+        ne(proposalAssignments.state, 'reassigned'),
+      ),
+    )
+    .orderBy(asc(proposalAssignments.id));
+  const order = ['lead', 'sole', 'parallel', 'co'];
+  return rows
+    .map(({ row, unitName }) => ({
+      id: row.id,
+      unitId: row.unitId,
+      unitName,
+      role: row.role as Proposal['assignments'][number]['role'],
+      state: row.state,
+      stateName: assignmentWorkflow.states[row.state as AssignmentState] ?? row.state,
+      dueOn: row.dueOn,
+      signedForAt: row.signedForAt === null ? null : new Date(row.signedForAt).toISOString(),
+    }))
+    .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
 }
 
 /** GET /proposals/{id}: one proposal the actor may read. */

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, foreignKey, index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { instant, tenantKey, versioned } from '../../platform/db/columns.ts';
 
 /** 提案: a proposal, from draft to assignment. The text is immutable once submitted (later material is a supplement). */
@@ -36,6 +48,21 @@ export const proposals = pgTable(
     submittedAt: instant(),
     /** Last day (committee time zone) co-signers may answer. */
     coSigningDeadline: date(),
+    filedAt: instant(),
+    /** Number in the session's sequence as an integer (the text `number` is its display form), for sorting. */
+    sequence: integer(),
+    /**
+     * The office's last review decision: { action, reason, reasonCodeId, reasonCodeName, convertedTo, consent,
+     * decidedAt, decidedBy }. The full history is in the event log.
+     */
+    decision: jsonb(),
+    /** The filed proposal this one was merged into (并案). */
+    mergedIntoId: uuid(),
+    /** opinion_report | letter, when converted (转). */
+    convertedTo: text(),
+    /** sole | parallel | lead, once assigned. */
+    assignmentMode: text(),
+    assignedAt: instant(),
     ...versioned(),
   },
   (table) => [
@@ -44,7 +71,20 @@ export const proposals = pgTable(
     index('proposals_session_state').on(table.orgId, table.sessionId, table.state),
     index('proposals_lead_member').on(table.orgId, table.leadMemberId),
     index('proposals_created_by').on(table.orgId, table.createdBy),
+    index('proposals_merged_into').on(table.orgId, table.mergedIntoId),
+    index('proposals_submitted_at').on(table.orgId, table.state, table.submittedAt),
   ],
+);
+
+/** The last number given to a filed proposal of a session; locked FOR UPDATE so numbers are unique and gapless. */
+export const proposalNumberCounters = pgTable(
+  'proposal_number_counters',
+  {
+    orgId: uuid().notNull(),
+    sessionId: uuid().notNull(),
+    lastNumber: integer().notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.orgId, table.sessionId] })],
 );
 
 /** 联名人: one invitation of a member to co-sign a proposal, and the answer. */
@@ -83,4 +123,75 @@ export const proposalSupplements = pgTable(
     index('proposal_supplements_proposal').on(table.orgId, table.proposalId),
     foreignKey({ columns: [table.orgId, table.proposalId], foreignColumns: [proposals.orgId, proposals.id] }),
   ],
+);
+
+/** 交办批次: assignments confirmed together at an assignment meeting (交办会), with the notice's 文号. */
+export const assignmentBatches = pgTable(
+  'assignment_batches',
+  {
+    ...tenantKey(),
+    sessionId: uuid().notNull(),
+    title: text().notNull(),
+    documentNumber: text(),
+    confirmedAt: instant().notNull().defaultNow(),
+    confirmedBy: uuid().notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.orgId, table.id] }),
+    index('assignment_batches_session').on(table.orgId, table.sessionId),
+  ],
+);
+
+/**
+ * 交办: one unit's part in handling a proposal (sole, parallel, lead or co-handler), with its deadlines.
+ * An approved adjustment marks the row reassigned and creates the replacement unit's row.
+ */
+export const proposalAssignments = pgTable(
+  'proposal_assignments',
+  {
+    ...tenantKey(),
+    proposalId: uuid().notNull(),
+    unitId: uuid().notNull(),
+    /** sole | parallel | lead | co */
+    role: text().notNull(),
+    /** pending | signed_for | adjustment_requested | reassigned (assignment workflow) */
+    state: text().notNull().default('pending'),
+    batchId: uuid(),
+    assignedAt: instant().notNull(),
+    /** Reply due (co-handlers: opinion due), a business date in the committee's time zone. */
+    dueOn: date().notNull(),
+    /** Last day an adjustment may be requested. */
+    adjustmentUntil: date().notNull(),
+    signedForAt: instant(),
+    signedForBy: uuid(),
+    adjustmentReason: text(),
+    adjustmentSuggestedUnitId: uuid(),
+    adjustmentRequestedAt: instant(),
+    decisionReason: text(),
+    /** The assignment that replaced this one after an approved adjustment. */
+    replacedById: uuid(),
+    ...versioned(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.orgId, table.id] }),
+    index('proposal_assignments_proposal').on(table.orgId, table.proposalId),
+    index('proposal_assignments_unit').on(table.orgId, table.unitId, table.state),
+    /** A unit holds at most one live assignment of a proposal. */
+    uniqueIndex('proposal_assignments_live_unique')
+      .on(table.orgId, table.proposalId, table.unitId)
+      .where(sql`state <> 'reassigned'`),
+    foreignKey({ columns: [table.orgId, table.proposalId], foreignColumns: [proposals.orgId, proposals.id] }),
+  ],
+);
+
+/** The default handling units of a proposal category (a table the office maintains), in preference order. */
+export const categoryDefaultUnits = pgTable(
+  'category_default_units',
+  {
+    orgId: uuid().notNull(),
+    categoryId: uuid().notNull(),
+    unitId: uuid().notNull(),
+    sortOrder: integer().notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.orgId, table.categoryId, table.unitId] })],
 );

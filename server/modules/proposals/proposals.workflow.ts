@@ -1,4 +1,11 @@
-import type { CoSignerAction, CoSignerState, ProposalAction, ProposalState } from '../../../contracts/proposals.ts';
+import type {
+  AssignmentAction,
+  AssignmentState,
+  CoSignerAction,
+  CoSignerState,
+  ProposalAction,
+  ProposalState,
+} from '../../../contracts/proposals.ts';
 import { defineWorkflow } from '../../platform/workflow/workflow.ts';
 
 /** States before review, while the proposer still owns the text. */
@@ -89,5 +96,42 @@ export const coSignerWorkflow = defineWorkflow<CoSignerState, CoSignerAction>({
     { action: 'accept', from: ['invited', 'declined'], to: 'accepted', roles: ['member'], label: '同意联名' },
     { action: 'decline', from: ['invited', 'accepted'], to: 'declined', roles: ['member'], label: '谢绝联名' },
     { action: 'cancel', from: ['invited', 'accepted', 'declined'], to: 'cancelled', roles: ['member'], label: '取消邀请' },
+  ],
+});
+
+/**
+ * The workflow of one unit's assignment: the unit signs for it (签收) or, within the adjustment window, asks to be
+ * replaced (申请调整); the office approves (the row is marked reassigned and a replacement unit gets a new row) or
+ * refuses (the unit is back to signing for it). The window and the unit's ownership are checked by the policy.
+ */
+export const assignmentWorkflow = defineWorkflow<AssignmentState, AssignmentAction>({
+  name: 'proposal_assignment',
+  itemName: '交办件',
+  states: { pending: '待签收', signed_for: '已签收', adjustment_requested: '申请调整中', reassigned: '已调整' },
+  transitions: [
+    { action: 'sign_for', from: ['pending'], to: 'signed_for', roles: ['unit_handler', 'unit_leader'], label: '签收' },
+    {
+      action: 'request_adjustment',
+      from: ['pending', 'signed_for'],
+      to: 'adjustment_requested',
+      roles: ['unit_handler', 'unit_leader'],
+      label: '申请调整',
+      needsReason: true,
+    },
+    {
+      action: 'approve_adjustment',
+      from: ['adjustment_requested'],
+      to: 'reassigned',
+      roles: ['proposal_office'],
+      label: '同意调整',
+    },
+    {
+      action: 'refuse_adjustment',
+      from: ['adjustment_requested'],
+      to: 'pending',
+      roles: ['proposal_office'],
+      label: '不同意调整',
+      needsReason: true,
+    },
   ],
 });

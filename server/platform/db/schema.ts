@@ -1,4 +1,5 @@
 /** Every table of the product, for Drizzle's typed queries and for drizzle-kit's migration generator. */
+import * as notificationTables from '../../modules/notifications/notifications.tables.ts';
 import * as organizationTables from '../../modules/orgs/orgs.tables.ts';
 import * as peopleTables from '../../modules/people/people.tables.ts';
 import * as proposalTables from '../../modules/proposals/proposals.tables.ts';
@@ -11,6 +12,7 @@ export const schema = {
   ...organizationTables,
   ...peopleTables,
   ...proposalTables,
+  ...notificationTables,
   ...authTables,
   ...eventTables,
   ...jobTables,

@@ -2,6 +2,8 @@
 import { HomeOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { adminRoutes } from '../pages/admin/admin-routes.tsx';
+import { officeScreens } from '../pages/office/office-routes.tsx';
+import { proposalScreens } from '../pages/proposals/proposal-routes.tsx';
 import { routePath, type ScreenRoute } from './navigation-rules.ts';
 
 /** A screen with its menu icon; `element` is absent for the shell's own screens (the router supplies them). */
@@ -9,6 +11,8 @@ export type AppScreen = ScreenRoute<{ icon: ReactNode; element?: ReactNode; desc
 
 /** The menu group of the administration screens. */
 export const ADMIN_GROUP = '系统管理';
+/** The menu group of proposal work. */
+export const PROPOSAL_GROUP = '提案工作';
 
 /** The dashboard (工作台), everyone's home. */
 export const dashboardScreen: AppScreen = { path: '', label: '工作台', icon: <HomeOutlined />, roles: 'all' };
@@ -24,5 +28,10 @@ export const accountScreen: AppScreen = {
 /** Every screen in menu order: the dashboard, the modules' screens, the account. */
 export function appScreens(): AppScreen[] {
   const admin = adminRoutes.map((route) => ({ ...route, path: routePath(route.path), group: ADMIN_GROUP }));
-  return [dashboardScreen, ...admin, accountScreen];
+  const proposalWork = [...proposalScreens, ...officeScreens].map((route) => ({
+    ...route,
+    path: routePath(route.path),
+    group: PROPOSAL_GROUP,
+  }));
+  return [dashboardScreen, ...proposalWork, ...admin, accountScreen];
 }
