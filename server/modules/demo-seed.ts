@@ -4,24 +4,29 @@ import type { AppDependencies } from '../platform/module.ts';
 import { seedDemoOrganization } from './orgs/orgs.seed.ts';
 import { organizations } from './orgs/orgs.tables.ts';
 import { type DemoAccount, seedDemoPeople } from './people/people.seed.ts';
+import { seedDemoProposals } from './proposals/proposals.seed.ts';
 
 export type { DemoAccount } from './people/people.seed.ts';
 
 /**
  * Seeds the demo committee (示例市政协) into an empty database — never in production, never when any committee
  * exists — in one transaction: the committee with its dictionaries, terms and sessions, then its members,
- * handling units and one demo account per role. Returns the demo accounts for the start banner, or null when
+ * handling units and one demo account per role; then its proposals in every state (proposals.seed.ts). Returns the demo accounts for the start banner, or null when
  * it did nothing (also when another app node seeded first).
  */
 export async function seedDemoIfEmpty(deps: AppDependencies): Promise<DemoAccount[] | null> {
   if (deps.config.production || !deps.config.seedDemo) return null;
   try {
-    return await deps.database.orm.transaction(async (tx) => {
+    const seeded = await deps.database.orm.transaction(async (tx) => {
       const [{ total }] = await tx.select({ total: count() }).from(organizations);
       if (total > 0) return null;
       const demo = await seedDemoOrganization(tx, deps);
-      return seedDemoPeople(tx, deps, demo.organizationId);
+      return { orgId: demo.organizationId, accounts: await seedDemoPeople(tx, deps, demo.organizationId) };
     });
+    if (!seeded) return null;
+    // The proposals go through the real actions, each in its own transaction (with its events and notices).
+    await seedDemoProposals(deps, seeded.orgId);
+    return seeded.accounts;
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (isUniqueViolation(error) || code === 'duplicate_organization_code') return null;

@@ -2,9 +2,18 @@ import { maintenanceModule } from '../platform/jobs/maintenance.ts';
 import type { AppModule } from '../platform/module.ts';
 import { auditModule } from './audit/audit.module.ts';
 import { authModule } from './auth/auth.module.ts';
+import { notificationsModule } from './notifications/notifications.module.ts';
 import { orgsModule } from './orgs/orgs.module.ts';
 import { peopleModule } from './people/people.module.ts';
 import { proposalsModule } from './proposals/proposals.module.ts';
 
 /** Every domain module, in registration order. */
-export const modules: AppModule[] = [maintenanceModule, auditModule, authModule, peopleModule, orgsModule, proposalsModule];
+export const modules: AppModule[] = [
+  maintenanceModule,
+  auditModule,
+  authModule,
+  peopleModule,
+  orgsModule,
+  proposalsModule,
+  notificationsModule,
+];

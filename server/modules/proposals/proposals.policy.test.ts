@@ -19,6 +19,9 @@ const unlinkedMember: Who = { userId: 'u-unlinked', roles: ['member'], memberId:
 const office: Who = { userId: 'u-office', roles: ['proposal_office'], memberId: null };
 const unit: Who = { userId: 'u-unit', roles: ['unit_handler'], memberId: null };
 const admin: Who = { userId: 'u-admin', roles: ['system_admin'], memberId: null };
+const supervisor: Who = { userId: 'u-supervisor', roles: ['supervisor'], memberId: null };
+const leader: Who = { userId: 'u-leader', roles: ['leader'], memberId: null };
+const assignedUnit = { userId: 'u-unit-a', roles: ['unit_handler'] as Role[], memberId: null, unitId: 'unit-a' };
 
 const memberProposal = (state: string): ProposalFacts => ({
   authorType: 'member',
@@ -69,8 +72,26 @@ describe('canReadProposal', () => {
     ['office, collective draft by a colleague', office, collectiveProposal('draft'), [], true],
     ['unit, submitted', unit, memberProposal('submitted'), [], false],
     ['admin, submitted', admin, memberProposal('submitted'), [], false],
+    ['supervisor, submitted', supervisor, memberProposal('submitted'), [], false],
+    ['supervisor, filed', supervisor, memberProposal('filed'), [], true],
+    ['supervisor, assigned', supervisor, memberProposal('assigned'), [], true],
+    ['supervisor, rejected', supervisor, memberProposal('rejected'), [], false],
+    ['leader, draft', leader, memberProposal('draft'), [], false],
+    ['leader, filed', leader, memberProposal('filed'), [], true],
+    ['leader, collective assigned', leader, collectiveProposal('assigned'), [], true],
   ] as const)('%s → %s', (_name, actor, proposal, coSigners, want) =>
     expect(canReadProposal(actor, proposal, coSigners)).toBe(want),
+  );
+
+  const links = { assignedUnitIds: ['unit-a'], mergedProposerMemberIds: ['m-other'] };
+  it.each([
+    ['unit it was assigned to', assignedUnit, true],
+    ['another unit', { ...assignedUnit, unitId: 'unit-b' }, false],
+    ['assigned unit id without a unit role', { ...assignedUnit, roles: ['member'] as Role[] }, false],
+    ['proposer of a proposal merged into it', otherMember, true],
+    ['unrelated member', coSigner, false],
+  ] as const)('with links: %s → %s', (_name, actor, want) =>
+    expect(canReadProposal(actor, memberProposal('assigned'), [], links)).toBe(want),
   );
 });
 

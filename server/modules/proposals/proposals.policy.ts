@@ -18,7 +18,9 @@ type Who = Pick<Actor, 'userId' | 'roles' | 'memberId'> & Partial<Pick<Actor, 'u
 export type ProposalLinks = { assignedUnitIds?: readonly string[]; mergedProposerMemberIds?: readonly string[] };
 
 /** States in which a member's proposal is still private to its proposers (not yet handed to the office). */
-const privateStates: readonly string[] = ['draft', 'co_signing'] satisfies ProposalState[];
+export const privateStates: readonly string[] = ['draft', 'co_signing'] satisfies ProposalState[];
+/** States from filing on: supervisors (督办领导) and leaders (党政领导) read proposals in these states. */
+export const filedAndLaterStates: readonly string[] = ['filed', 'assigned'] satisfies ProposalState[];
 /** Actions only the proposer (lead member, or office staff for a collective proposal) takes. */
 const proposerActions: readonly ProposalAction[] = ['edit', 'invite_co_signers', 'submit', 'withdraw', 'add_supplement'];
 
@@ -35,8 +37,10 @@ export function canCreateProposal(actor: Who, collective: boolean): boolean {
 }
 
 /**
- * Who may read a proposal: its proposers and invited co-signers always; the office once it is submitted (and
+ * Who may read a proposal: its proposers and invited co-signers always; proposers of proposals merged into it;
+ * units it was assigned to; supervisors and leaders once it is filed; the office once it is submitted (and
  * collective drafts, which the office writes). Everyone else gets a 404, as for a record that does not exist.
+ * The list query's `proposalVisibility` (proposals.list.ts) is the same rule in SQL.
  */
 export function canReadProposal(
   actor: Who,
@@ -50,6 +54,7 @@ export function canReadProposal(
   if (actor.unitId && hasAnyRole(actor, 'unit_handler', 'unit_leader') && links.assignedUnitIds?.includes(actor.unitId)) {
     return true;
   }
+  if (hasAnyRole(actor, 'supervisor', 'leader') && filedAndLaterStates.includes(proposal.state)) return true;
   if (!hasAnyRole(actor, 'proposal_office')) return false;
   return proposal.authorType === 'collective' || !privateStates.includes(proposal.state);
 }

@@ -1,17 +1,15 @@
-import { and, asc, desc, eq, inArray, lt, ne, notInArray, or, sql } from 'drizzle-orm';
-import type { z } from 'zod';
-import type { AssignmentState, Proposal, ProposalSummary, proposalListQuerySchema } from '../../../contracts/proposals.ts';
+import { and, asc, eq, inArray, ne, notInArray } from 'drizzle-orm';
+import type { AssignmentState, Proposal } from '../../../contracts/proposals.ts';
 import { effectiveSettings } from '../../../contracts/settings.ts';
-import { type Actor, hasAnyRole } from '../../platform/auth/actor.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import { businessDate } from '../../platform/calendar/business-date.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import { decodeCursor, encodeCursor } from '../../platform/http/paging.ts';
 import { notFound } from '../../platform/http/problem.ts';
 import type { AppDependencies } from '../../platform/module.ts';
 import { loadOrganization, type SessionRow } from '../orgs/orgs.queries.ts';
 import { members, units } from '../people/people.tables.ts';
 import { canReadProposal, type ProposalLinks } from './proposals.policy.ts';
-import { type MergedSource, presentProposal, presentProposalSummary } from './proposals.presenter.ts';
+import { type MergedSource, presentProposal } from './proposals.presenter.ts';
 import { proposalAssignments, proposalCoSigners, proposalSupplements, proposals } from './proposals.tables.ts';
 import { assignmentWorkflow } from './proposals.workflow.ts';
 
@@ -210,53 +208,8 @@ export async function getProposal(deps: AppDependencies, actor: Actor, id: strin
 /** States in which a member's proposal is private to its proposers. */
 const privateStates = ['draft', 'co_signing'];
 
-/**
- * GET /proposals: the proposals the actor may read, newest first, with cursor paging. Members see their own and
- * those they are invited to co-sign; the office sees every submitted proposal and every collective one.
- * `awaitingMyAnswer=true` is the co-signing inbox: invitations still open for the member's answer.
- */
-export async function listProposals(
-  deps: AppDependencies,
-  actor: Actor,
-  query: z.output<typeof proposalListQuerySchema>,
-): Promise<{ items: ProposalSummary[]; nextCursor: string | null }> {
-  const own = or(eq(proposals.createdBy, actor.userId), actor.memberId ? eq(proposals.leadMemberId, actor.memberId) : sql`false`);
-  const invited = actor.memberId
-    ? sql`exists (select 1 from ${proposalCoSigners} where ${proposalCoSigners.orgId} = ${proposals.orgId}
-        and ${proposalCoSigners.proposalId} = ${proposals.id} and ${proposalCoSigners.memberId} = ${actor.memberId}
-        and ${proposalCoSigners.state} <> 'cancelled')`
-    : sql`false`;
-  const office = hasAnyRole(actor, 'proposal_office')
-    ? or(eq(proposals.authorType, 'collective'), notInArray(proposals.state, privateStates))
-    : sql`false`;
-  const conditions = [eq(proposals.orgId, actor.orgId), query.mine === 'true' ? own : or(own, invited, office)];
-  if (query.awaitingMyAnswer === 'true') {
-    conditions.push(
-      actor.memberId
-        ? sql`exists (select 1 from ${proposalCoSigners} where ${proposalCoSigners.orgId} = ${proposals.orgId}
-            and ${proposalCoSigners.proposalId} = ${proposals.id} and ${proposalCoSigners.memberId} = ${actor.memberId}
-            and ${proposalCoSigners.state} = 'invited')`
-        : sql`false`,
-      eq(proposals.state, 'co_signing'),
-    );
-  }
-  if (query.sessionId) conditions.push(eq(proposals.sessionId, query.sessionId));
-  if (query.state) conditions.push(eq(proposals.state, query.state));
-  const cursor = decodeCursor(query.cursor, ['s']);
-  if (cursor) conditions.push(lt(proposals.id, String(cursor[0])));
-  const rows = await deps.database.orm
-    .select({ proposal: proposals, leadName: members.name })
-    .from(proposals)
-    .leftJoin(members, and(eq(members.orgId, proposals.orgId), eq(members.id, proposals.leadMemberId)))
-    .where(and(...conditions))
-    .orderBy(desc(proposals.id))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  return {
-    items: page.map(({ proposal, leadName }) => presentProposalSummary(proposal, leadName)),
-    nextCursor: rows.length > query.limit ? encodeCursor([page[page.length - 1].proposal.id]) : null,
-  };
-}
+/** GET /proposals lives in proposals.list.ts (filters, sorts, visibility); re-exported for existing imports. */
+export { listProposals } from './proposals.list.ts';
 
 /** Ids of the members among `ids` that exist in the committee and are active. */
 export async function activeMemberIds(executor: Executor, orgId: string, ids: string[]): Promise<Set<string>> {

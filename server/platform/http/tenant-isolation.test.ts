@@ -12,7 +12,22 @@ import { createTestApp, type TestApp } from '../../test/test-app.ts';
 type Operation = { parameters?: { name: string; in: string }[] };
 
 /** Tables whose rows belong to a committee and carry an `id`. */
-const TENANT_TABLES = ['members', 'units', 'users', 'dictionary_entries', 'terms', 'sessions', 'events', 'login_sessions'];
+const TENANT_TABLES = [
+  'members',
+  'units',
+  'users',
+  'dictionary_entries',
+  'terms',
+  'sessions',
+  'events',
+  'proposals',
+  'proposal_co_signers',
+  'proposal_supplements',
+  'proposal_assignments',
+  'assignment_batches',
+  'notifications',
+  'login_sessions',
+];
 
 describe('tenant isolation on every route', () => {
   let test: TestApp;

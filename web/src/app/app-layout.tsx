@@ -8,6 +8,7 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../../contracts/auth.ts';
 import { DemoBanner } from '../components/demo-banner.tsx';
+import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { ElderModeSwitch, ScriptSwitch } from './display-controls.tsx';
 import { useElderMode } from './elder-mode.tsx';
 import { screenLink, selectedMenuKey, visibleRoutes } from './navigation-rules.ts';
@@ -114,6 +115,7 @@ export function AppLayout({ me }: { me: Me }) {
             <Flex align="center" gap={16} className="header-actions">
               {!phone && <ScriptSwitch />}
               {!phone && <ElderModeSwitch />}
+              <NotificationBell />
               <UserMenu me={me} compact={phone} />
             </Flex>
           </Layout.Header>

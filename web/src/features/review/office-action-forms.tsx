@@ -1,17 +1,20 @@
 import type { ComponentType } from 'react';
-import type { Proposal } from '../../../../contracts/proposals.ts';
+import { AssignDialog } from './assign-dialog.tsx';
+import { MergeDialog } from './merge-dialog.tsx';
+import type { OfficeActionFormProps } from './office-action-types.ts';
+import { ConvertDialog, FileDialog, RejectDialog, ReturnDialog } from './review-dialogs.tsx';
 
-/** What the proposal detail page passes to the form of an office action. */
-export type OfficeActionFormProps = {
-  proposal: Proposal;
-  open: boolean;
-  onClose: () => void;
-  /** Called with the updated proposal after the action succeeded. */
-  onDone: (proposal: Proposal) => void;
-};
+export type { OfficeActionFormProps } from './office-action-types.ts';
 
 /**
  * The dialogs of the office's actions on one proposal (file, reject, merge, convert, return, assign), by action
- * name. The detail page opens the one whose action the user clicked. (Being written.)
+ * name. The detail page opens the one whose action the user clicked.
  */
-export const officeActionForms: Partial<Record<string, ComponentType<OfficeActionFormProps>>> = {};
+export const officeActionForms: Partial<Record<string, ComponentType<OfficeActionFormProps>>> = {
+  file: FileDialog,
+  reject: RejectDialog,
+  merge: MergeDialog,
+  convert: ConvertDialog,
+  return: ReturnDialog,
+  assign: AssignDialog,
+};

@@ -1,4 +1,51 @@
+import { ApartmentOutlined, AuditOutlined, InboxOutlined, SendOutlined, SwapOutlined } from '@ant-design/icons';
 import type { AdminRoute } from '../admin/admin-routes.tsx';
+import { AdjustmentsPage } from './adjustments-page.tsx';
+import { AssignmentPage } from './assignment-page.tsx';
+import { CategoryUnitsPage } from './category-units-page.tsx';
+import { ReviewPage } from './review-page.tsx';
+import { UnitInboxPage } from './unit-inbox-page.tsx';
 
-/** The proposal office's and the units' screens: review queue, assignment, adjustments, unit inbox. (Being written.) */
-export const officeScreens: AdminRoute[] = [];
+/** The proposal office's and the units' screens: review queue, assignment, adjustments, category defaults, unit inbox. */
+export const officeScreens: AdminRoute[] = [
+  {
+    path: 'office/review',
+    label: '提案审查',
+    icon: <AuditOutlined />,
+    roles: ['proposal_office'],
+    element: <ReviewPage />,
+    description: '待审查提案：立案、不予立案、并案、退回、转',
+  },
+  {
+    path: 'office/assignment',
+    label: '交办',
+    icon: <SendOutlined />,
+    roles: ['proposal_office'],
+    element: <AssignmentPage />,
+    description: '已立案提案的交办方案、批量交办与交办通知',
+  },
+  {
+    path: 'office/adjustments',
+    label: '调整申请',
+    icon: <SwapOutlined />,
+    roles: ['proposal_office'],
+    element: <AdjustmentsPage />,
+    description: '承办单位的调整申请：同意改交或不同意',
+  },
+  {
+    path: 'office/category-units',
+    label: '类别默认承办单位',
+    icon: <ApartmentOutlined />,
+    roles: ['proposal_office'],
+    element: <CategoryUnitsPage />,
+    description: '每个提案类别建议的承办单位',
+  },
+  {
+    path: 'unit/inbox',
+    label: '承办单位收件箱',
+    icon: <InboxOutlined />,
+    roles: ['unit_handler', 'unit_leader'],
+    element: <UnitInboxPage />,
+    description: '交办给本单位的提案：签收、申请调整、交办通知',
+  },
+];

@@ -1,0 +1,207 @@
+import { and, asc, desc, eq, gt, inArray, isNull, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ProposalSummary, proposalListQuerySchema } from '../../../contracts/proposals.ts';
+import { type Actor, hasAnyRole } from '../../platform/auth/actor.ts';
+import { decodeCursor, encodeCursor, likePattern } from '../../platform/http/paging.ts';
+import { badRequest } from '../../platform/http/problem.ts';
+import type { AppDependencies } from '../../platform/module.ts';
+import { members } from '../people/people.tables.ts';
+import { filedAndLaterStates, privateStates } from './proposals.policy.ts';
+import { presentProposalSummary } from './proposals.presenter.ts';
+import { proposalAssignments, proposalCoSigners, proposals } from './proposals.tables.ts';
+
+/** The query of the proposal list (and of its Excel export, which ignores the paging fields). */
+export type ProposalListQuery = z.output<typeof proposalListQuerySchema>;
+/** The filters of the list without its paging fields (the export takes these). */
+export type ProposalFilters = Omit<ProposalListQuery, 'cursor' | 'limit'>;
+/** The orders the list offers. */
+export type ProposalSort = 'newest' | 'oldest' | 'number' | 'waiting';
+
+/** A table alias for proposals merged into the listed one (their proposers may read the target). */
+const mergedSources = sql`proposals as merged_source`;
+
+/** True (SQL) when the member holds a non-cancelled invitation to co-sign the listed proposal. */
+function invitedCondition(memberId: string, states: 'live' | 'invited' | 'accepted'): SQL {
+  const stateCondition =
+    states === 'live'
+      ? sql`${proposalCoSigners.state} <> 'cancelled'`
+      : sql`${proposalCoSigners.state} = ${states === 'invited' ? 'invited' : 'accepted'}`;
+  return sql`exists (select 1 from ${proposalCoSigners} where ${proposalCoSigners.orgId} = ${proposals.orgId}
+    and ${proposalCoSigners.proposalId} = ${proposals.id} and ${proposalCoSigners.memberId} = ${memberId}
+    and ${stateCondition})`;
+}
+
+/** The actor's own proposals: those they created, and (as a member) those they lead. */
+function ownCondition(actor: Actor): SQL {
+  const lead = actor.memberId && hasAnyRole(actor, 'member') ? eq(proposals.leadMemberId, actor.memberId) : sql`false`;
+  return or(eq(proposals.createdBy, actor.userId), lead) as SQL;
+}
+
+/**
+ * Which proposals the actor may read, as one SQL condition: the same rule as `canReadProposal` in
+ * proposals.policy.ts. Own proposals (created or led); invitations to co-sign (not cancelled); proposals into
+ * which one of the member's own proposals was merged (lead or accepted co-signer of the source); for unit users
+ * (unit_handler, unit_leader with a unit) every proposal with an assignment row of their unit, also a replaced
+ * one; for supervisors and leaders every proposal from filing on; for the proposal office every submitted
+ * proposal and every collective one. The committee condition (org_id) is added by the caller.
+ */
+export function proposalVisibility(actor: Actor): SQL {
+  const conditions: SQL[] = [ownCondition(actor)];
+  if (actor.memberId) {
+    conditions.push(invitedCondition(actor.memberId, 'live'));
+    conditions.push(sql`exists (select 1 from ${mergedSources} where merged_source.org_id = ${proposals.orgId}
+      and merged_source.merged_into_id = ${proposals.id}
+      and (merged_source.lead_member_id = ${actor.memberId}
+        or exists (select 1 from ${proposalCoSigners} where ${proposalCoSigners.orgId} = merged_source.org_id
+          and ${proposalCoSigners.proposalId} = merged_source.id and ${proposalCoSigners.memberId} = ${actor.memberId}
+          and ${proposalCoSigners.state} = 'accepted')))`);
+  }
+  if (actor.unitId && hasAnyRole(actor, 'unit_handler', 'unit_leader')) {
+    conditions.push(sql`exists (select 1 from ${proposalAssignments} where ${proposalAssignments.orgId} = ${proposals.orgId}
+      and ${proposalAssignments.proposalId} = ${proposals.id} and ${proposalAssignments.unitId} = ${actor.unitId})`);
+  }
+  if (hasAnyRole(actor, 'supervisor', 'leader')) conditions.push(inArray(proposals.state, [...filedAndLaterStates]));
+  if (hasAnyRole(actor, 'proposal_office')) {
+    conditions.push(or(eq(proposals.authorType, 'collective'), notInArray(proposals.state, [...privateStates])) as SQL);
+  }
+  return or(...conditions) as SQL;
+}
+
+/** The filter conditions of a list query (visibility included), without paging. */
+export function proposalConditions(actor: Actor, query: ProposalFilters): SQL[] {
+  const conditions: SQL[] = [
+    eq(proposals.orgId, actor.orgId),
+    query.mine === 'true' ? ownCondition(actor) : proposalVisibility(actor),
+  ];
+  if (query.awaitingMyAnswer === 'true') {
+    conditions.push(actor.memberId ? invitedCondition(actor.memberId, 'invited') : sql`false`);
+    conditions.push(eq(proposals.state, 'co_signing'));
+  }
+  if (query.queue === 'review') conditions.push(eq(proposals.state, 'submitted'));
+  if (query.sessionId) conditions.push(eq(proposals.sessionId, query.sessionId));
+  if (query.state) conditions.push(eq(proposals.state, query.state));
+  if (query.categoryId) conditions.push(eq(proposals.categoryId, query.categoryId));
+  if (query.kind) conditions.push(eq(proposals.kind, query.kind));
+  if (query.authorType) conditions.push(eq(proposals.authorType, query.authorType));
+  if (query.sectorId) conditions.push(eq(members.sectorId, query.sectorId));
+  if (query.partyId) conditions.push(eq(members.partyId, query.partyId));
+  if (query.unitId) {
+    conditions.push(sql`exists (select 1 from ${proposalAssignments} where ${proposalAssignments.orgId} = ${proposals.orgId}
+      and ${proposalAssignments.proposalId} = ${proposals.id} and ${proposalAssignments.unitId} = ${query.unitId}
+      and ${proposalAssignments.state} <> 'reassigned')`);
+  }
+  if (query.proposerMemberId) {
+    conditions.push(
+      or(eq(proposals.leadMemberId, query.proposerMemberId), invitedCondition(query.proposerMemberId, 'accepted')) as SQL,
+    );
+  }
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    conditions.push(sql`(${proposals.title} ilike ${pattern}
+      or array_to_string(${proposals.keywords}, ' ') ilike ${pattern}
+      or ${members.name} ilike ${pattern}
+      or ${proposals.collectiveAuthorName} ilike ${pattern})`);
+  }
+  return conditions;
+}
+
+/** The order asked for: an explicit sort wins; the review queue defaults to the longest waiting first. */
+export function sortOf(query: Pick<ProposalListQuery, 'sort' | 'queue'>): ProposalSort {
+  return query.sort ?? (query.queue === 'review' ? 'waiting' : 'newest');
+}
+
+/** ORDER BY of a sort; id breaks ties so the order is total and keyset paging is exact. */
+export function orderOf(sort: ProposalSort): SQL[] {
+  switch (sort) {
+    case 'oldest':
+      return [asc(proposals.id)];
+    case 'number':
+      return [sql`${proposals.sequence} asc nulls last`, asc(proposals.id)];
+    case 'waiting':
+      return [sql`${proposals.submittedAt} asc nulls last`, asc(proposals.id)];
+    default:
+      return [desc(proposals.id)];
+  }
+}
+
+/** The waiting sort key of a row: submittedAt in UTC to the microsecond, so paging never skips or repeats a row. */
+const waitingKey = sql<string | null>`to_char(${proposals.submittedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const WAITING_KEY_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** True when a cursor's instant is one `waitingKey` could have produced (a real date and time). */
+function isWaitingKey(value: string): boolean {
+  if (!WAITING_KEY_PATTERN.test(value)) return false;
+  const milliseconds = `${value.slice(0, 23)}Z`;
+  const parsed = new Date(milliseconds);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString() === milliseconds;
+}
+
+/** The 400 of a cursor that does not fit the query. */
+const badCursor = (detail = '分页游标无效，请从第一页重新查询') =>
+  badRequest(detail, [{ field: 'cursor', message: '分页游标无效' }], 'bad_cursor');
+
+/** Rows after the cursor's row in the given order. A row whose key is null sorts last. */
+function afterCursor(sort: ProposalSort, cursor: string | undefined): SQL | null {
+  const types: ('s' | 'n')[] = sort === 'number' ? ['s', 'n', 's'] : sort === 'waiting' ? ['s', 's', 's'] : ['s', 's'];
+  const key = decodeCursor(cursor, types);
+  if (!key) return null;
+  if (key[0] !== sort) {
+    throw badCursor('分页游标与排序方式不符，请从第一页重新查询');
+  }
+  const id = String(key[key.length - 1]);
+  if (!UUID_PATTERN.test(id)) throw badCursor();
+  if (sort === 'newest') return lt(proposals.id, id);
+  if (sort === 'oldest') return gt(proposals.id, id);
+  if (sort === 'number') {
+    const sequence = Number(key[1]);
+    if (sequence < 0) return and(isNull(proposals.sequence), gt(proposals.id, id)) as SQL;
+    return sql`(${proposals.sequence} > ${sequence} or (${proposals.sequence} = ${sequence} and ${proposals.id} > ${id})
+      or ${proposals.sequence} is null)`;
+  }
+  const submittedAt = String(key[1]);
+  if (submittedAt === '') return and(isNull(proposals.submittedAt), gt(proposals.id, id)) as SQL;
+  if (!isWaitingKey(submittedAt)) throw badCursor();
+  return sql`(${proposals.submittedAt} > ${submittedAt}::timestamptz
+    or (${proposals.submittedAt} = ${submittedAt}::timestamptz and ${proposals.id} > ${id})
+    or ${proposals.submittedAt} is null)`;
+}
+
+/** The cursor pointing after a row. */
+function cursorAfter(sort: ProposalSort, row: { id: string; sequence: number | null; waitingKey: string | null }): string {
+  if (sort === 'number') return encodeCursor([sort, row.sequence ?? -1, row.id]);
+  if (sort === 'waiting') return encodeCursor([sort, row.waitingKey ?? '', row.id]);
+  return encodeCursor([sort, row.id]);
+}
+
+/**
+ * GET /proposals: the proposals the actor may read (see `proposalVisibility`), filtered and sorted, with
+ * cursor paging; one SQL statement. `awaitingMyAnswer=true` is the co-signing inbox, `queue=review` the
+ * office's review queue (submitted, longest waiting first).
+ */
+export async function listProposals(
+  deps: AppDependencies,
+  actor: Actor,
+  query: ProposalListQuery,
+): Promise<{ items: ProposalSummary[]; nextCursor: string | null }> {
+  const sort = sortOf(query);
+  const conditions = proposalConditions(actor, query);
+  const after = afterCursor(sort, query.cursor);
+  if (after) conditions.push(after);
+  const rows = await deps.database.orm
+    .select({ proposal: proposals, leadName: members.name, waitingKey })
+    .from(proposals)
+    .leftJoin(members, and(eq(members.orgId, proposals.orgId), eq(members.id, proposals.leadMemberId)))
+    .where(and(...conditions))
+    .orderBy(...orderOf(sort))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(({ proposal, leadName }) => presentProposalSummary(proposal, leadName)),
+    nextCursor:
+      rows.length > query.limit && last
+        ? cursorAfter(sort, { id: last.proposal.id, sequence: last.proposal.sequence, waitingKey: last.waitingKey })
+        : null,
+  };
+}

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { proposalStates } from '../../../contracts/proposals.ts';
+import { verifyChain } from '../../platform/events/verify-chain.ts';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { seedDemoIfEmpty } from '../demo-seed.ts';
+
+describe('demo proposals', () => {
+  let test: TestApp;
+  let orgId: string;
+  const query = async <T extends Record<string, unknown>>(text: string) =>
+    (await test.dependencies.database.pool.query<T>(text, [orgId])).rows;
+
+  beforeAll(async () => {
+    test = await createTestApp({ seedDemo: true });
+    await seedDemoIfEmpty(test.dependencies);
+    const rows = await test.dependencies.database.pool.query<{ id: string }>(
+      "select id from organizations where code = 'demo-city'",
+    );
+    orgId = rows.rows[0].id;
+  });
+  afterAll(async () => test.close());
+
+  it('holds a proposal in every state of writing, review and assignment', async () => {
+    const rows = await query<{ state: string }>('select distinct state from proposals where org_id = $1');
+    expect(rows.map((row) => row.state).sort()).toEqual([...proposalStates].sort());
+  });
+
+  it('holds assignments pending, signed for and with an adjustment requested, one batch, and gapless numbers', async () => {
+    const states = await query<{ state: string }>('select distinct state from proposal_assignments where org_id = $1');
+    expect(states.map((row) => row.state).sort()).toEqual(['adjustment_requested', 'pending', 'signed_for']);
+    const batches = await query<{ document_number: string }>('select document_number from assignment_batches where org_id = $1');
+    expect(batches).toEqual([{ document_number: '政协提〔2026〕12号' }]);
+    const numbers = await query<{ session_id: string; sequences: number[] }>(
+      `select session_id, array_agg(sequence order by sequence) as sequences from proposals
+       where org_id = $1 and sequence is not null group by session_id`,
+    );
+    for (const row of numbers) expect(row.sequences).toEqual(row.sequences.map((_, index) => index + 1));
+  });
+
+  it('went through the actions: every proposal has its history, the chain verifies, proposers were notified', async () => {
+    const orphans = await query<{ id: string }>(
+      `select p.id from proposals p where p.org_id = $1 and not exists
+       (select 1 from events e where e.org_id = p.org_id and e.subject_type = 'proposal' and e.subject_id = p.id::text)`,
+    );
+    expect(orphans).toEqual([]);
+    const notices = await query<{ total: string }>('select count(*) as total from notifications where org_id = $1');
+    expect(Number(notices[0].total)).toBeGreaterThan(10);
+    const result = await verifyChain(test.dependencies.database.orm, orgId);
+    expect(result).toMatchObject({ valid: true, firstBrokenSequence: null });
+  });
+});

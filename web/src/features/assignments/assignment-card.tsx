@@ -1,0 +1,124 @@
+/** One assignment in a unit's inbox: the proposal, the unit's part, the deadlines, and what the unit may do now. */
+import { CheckOutlined, ExportOutlined, SwapOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Flex, Popconfirm, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import type { Assignment } from '../../../../contracts/proposals.ts';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { useT } from '../../pages/admin/shared/admin-text.ts';
+import { NoticeButton } from './batch-list.tsx';
+import { daysLeft, daysLeftText, dueStatus } from './due-status.ts';
+
+const stateColors: Record<string, string> = {
+  pending: 'orange',
+  signed_for: 'green',
+  adjustment_requested: 'purple',
+  reassigned: 'default',
+};
+
+/** The colour of a due date: red when overdue or near, as the office's supervision colours them. */
+function DueDate({ assignment, now }: { assignment: Assignment; now: Date }) {
+  const t = useT();
+  const active = assignment.state !== 'reassigned';
+  const status = active ? dueStatus(assignment.assignedAt, assignment.dueOn, now) : 'ok';
+  const color = status === 'ok' ? undefined : '#cf1322';
+  return (
+    <span style={{ color, fontWeight: status === 'ok' ? undefined : 600 }}>
+      {formatDate(assignment.dueOn)}
+      {active ? ` · ${t(daysLeftText(assignment.dueOn, now))}` : ''}
+    </span>
+  );
+}
+
+/** The card; `onSignFor` and `onRequestAdjustment` are offered only when the item lists those actions. */
+export function AssignmentCard(props: {
+  assignment: Assignment;
+  now: Date;
+  signing: boolean;
+  onSignFor: (assignment: Assignment) => void;
+  onRequestAdjustment: (assignment: Assignment) => void;
+  fail: (error: unknown) => void;
+}) {
+  const t = useT();
+  const { assignment, now } = props;
+  const may = (action: string) => assignment.actions.some((item) => item.action === action);
+  const windowOpen = daysLeft(assignment.adjustmentUntil, now) >= 0;
+  return (
+    <Card
+      size="small"
+      title={
+        <Flex gap={8} align="center" wrap style={{ whiteSpace: 'normal', paddingBlock: 6 }}>
+          <Tag color={stateColors[assignment.state]}>{t(assignment.stateName)}</Tag>
+          <Tag color={assignment.role === 'co' ? 'cyan' : 'blue'}>{t(assignment.roleName)}</Tag>
+          <Link to={`/proposals/${assignment.proposalId}`} style={{ fontWeight: 600 }}>
+            {assignment.proposalNumber ? `${t('第')}${assignment.proposalNumber}${t('号')} ` : ''}
+            {t(assignment.proposalTitle)}
+          </Link>
+        </Flex>
+      }
+    >
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} styles={{ label: { whiteSpace: 'nowrap' } }}>
+        <Descriptions.Item label={t(assignment.role === 'co' ? '会办意见期限' : '答复期限')}>
+          <DueDate assignment={assignment} now={now} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('申请调整截止')}>
+          <span>
+            {formatDate(assignment.adjustmentUntil)}
+            {assignment.state === 'pending' ? (
+              <Typography.Text type="secondary">
+                （{windowOpen ? t(daysLeftText(assignment.adjustmentUntil, now)) : t('已过期')}）
+              </Typography.Text>
+            ) : null}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('交办时间')}>{formatDateTime(assignment.assignedAt)}</Descriptions.Item>
+        {assignment.signedForAt ? (
+          <Descriptions.Item label={t('签收时间')}>{formatDateTime(assignment.signedForAt)}</Descriptions.Item>
+        ) : null}
+        {assignment.adjustmentReason ? (
+          <Descriptions.Item label={t('调整理由')} span={{ xs: 1, sm: 2, lg: 4 }}>
+            {t(assignment.adjustmentReason)}
+          </Descriptions.Item>
+        ) : null}
+        {assignment.decisionReason ? (
+          <Descriptions.Item label={t('提案办意见')} span={{ xs: 1, sm: 2, lg: 4 }}>
+            {t(assignment.decisionReason)}
+          </Descriptions.Item>
+        ) : null}
+      </Descriptions>
+      <Flex wrap gap={8} style={{ marginTop: 8 }}>
+        {may('sign_for') ? (
+          <Popconfirm
+            title={t('确认签收？')}
+            description={t('签收后本单位开始办理，办理期限从交办之日起计算。')}
+            okText={t('签收')}
+            cancelText={t('取消')}
+            onConfirm={() => props.onSignFor(assignment)}
+          >
+            <Button type="primary" icon={<CheckOutlined />} loading={props.signing}>
+              {t('签收')}
+            </Button>
+          </Popconfirm>
+        ) : null}
+        {may('request_adjustment') ? (
+          <Button icon={<SwapOutlined />} onClick={() => props.onRequestAdjustment(assignment)}>
+            {t('申请调整')}
+          </Button>
+        ) : null}
+        <Link to={`/proposals/${assignment.proposalId}`}>
+          <Button icon={<ExportOutlined />}>{t('查看提案')}</Button>
+        </Link>
+        {assignment.state !== 'reassigned' ? (
+          <NoticeButton
+            type="default"
+            size="middle"
+            unitId={assignment.unitId}
+            unitName={assignment.unitName}
+            batchId={assignment.batchId}
+            sessionId={assignment.sessionId}
+            fail={props.fail}
+          />
+        ) : null}
+      </Flex>
+    </Card>
+  );
+}
