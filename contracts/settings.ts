@@ -23,6 +23,10 @@ export const proposalSettingsSchema = z.object({
   rehandlingDueMonths: z.number().int().min(1).max(6).default(1),
   ratingWindowDays: z.number().int().min(1).max(180).default(30),
   yellowAtPercent: z.number().int().min(1).max(99).default(80),
+  /** Largest attachment of a proposal, in MB. */
+  attachmentMaxMegabytes: z.number().int().min(1).max(100).default(20),
+  /** Most attachments one proposal may have. */
+  attachmentMaxCount: z.number().int().min(1).max(50).default(10),
 });
 
 /** Every setting of a committee; stored as JSON on the organization, missing keys take these defaults. */

@@ -157,6 +157,20 @@ CREATE TABLE "users" (
 	CONSTRAINT "users_org_id_id_pk" PRIMARY KEY("org_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "proposal_attachments" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"proposal_id" uuid NOT NULL,
+	"file_name" text NOT NULL,
+	"content_type" text NOT NULL,
+	"size" bigint NOT NULL,
+	"sha256" text NOT NULL,
+	"storage_key" text NOT NULL,
+	"uploaded_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "proposal_attachments_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "assignment_batches" (
 	"org_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
@@ -339,6 +353,7 @@ CREATE TABLE "jobs" (
 --> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_org_id_term_id_terms_org_id_id_fk" FOREIGN KEY ("org_id","term_id") REFERENCES "public"."terms"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_roles" ADD CONSTRAINT "user_roles_org_id_user_id_users_org_id_id_fk" FOREIGN KEY ("org_id","user_id") REFERENCES "public"."users"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "proposal_attachments" ADD CONSTRAINT "proposal_attachments_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposal_assignments" ADD CONSTRAINT "proposal_assignments_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposal_co_signers" ADD CONSTRAINT "proposal_co_signers_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposal_supplements" ADD CONSTRAINT "proposal_supplements_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -357,6 +372,7 @@ CREATE UNIQUE INDEX "units_name_unique" ON "units" USING btree ("org_id","name")
 CREATE UNIQUE INDEX "users_username_unique" ON "users" USING btree ("username");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_mobile_unique" ON "users" USING btree ("mobile_hash");--> statement-breakpoint
 CREATE INDEX "users_org" ON "users" USING btree ("org_id","display_name");--> statement-breakpoint
+CREATE INDEX "proposal_attachments_proposal" ON "proposal_attachments" USING btree ("org_id","proposal_id");--> statement-breakpoint
 CREATE INDEX "assignment_batches_session" ON "assignment_batches" USING btree ("org_id","session_id");--> statement-breakpoint
 CREATE INDEX "proposal_assignments_proposal" ON "proposal_assignments" USING btree ("org_id","proposal_id");--> statement-breakpoint
 CREATE INDEX "proposal_assignments_unit" ON "proposal_assignments" USING btree ("org_id","unit_id","state");--> statement-breakpoint

@@ -1,5 +1,6 @@
 import type { AppModule } from '../../platform/module.ts';
 import { assignmentRoutes } from './proposals.assignment.routes.ts';
+import { attachmentRoutes } from './proposals.attachments.routes.ts';
 import { recordRoutes } from './proposals.records.routes.ts';
 import { reviewRoutes } from './proposals.review.routes.ts';
 import { proposalRoutes } from './proposals.routes.ts';
@@ -12,6 +13,7 @@ export const proposalsModule: AppModule = {
     recordRoutes(app, deps);
     reviewRoutes(app, deps);
     assignmentRoutes(app, deps);
+    attachmentRoutes(app, deps);
     proposalRoutes(app, deps);
   },
 };

@@ -41,7 +41,8 @@ export function SimilarPanel(props: { title: string; keywords: string[]; exclude
                     <Progress
                       percent={Math.round(item.score * 100)}
                       size="small"
-                      status={item.score >= 0.6 ? 'exception' : 'normal'}
+                      strokeColor={item.score >= 0.6 ? '#cf1322' : item.score >= 0.3 ? '#d46b08' : '#1d4ea1'}
+                      format={(percent) => `${percent}%`}
                       style={{ margin: 0, flex: 1 }}
                     />
                   </Flex>
