@@ -385,6 +385,7 @@ CREATE INDEX "proposals_session_state" ON "proposals" USING btree ("org_id","ses
 CREATE INDEX "proposals_lead_member" ON "proposals" USING btree ("org_id","lead_member_id");--> statement-breakpoint
 CREATE INDEX "proposals_created_by" ON "proposals" USING btree ("org_id","created_by");--> statement-breakpoint
 CREATE INDEX "proposals_merged_into" ON "proposals" USING btree ("org_id","merged_into_id");--> statement-breakpoint
+CREATE INDEX "proposals_session_sequence" ON "proposals" USING btree ("org_id","session_id","sequence","id");--> statement-breakpoint
 CREATE INDEX "proposals_submitted_at" ON "proposals" USING btree ("org_id","state","submitted_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "login_sessions_token_unique" ON "login_sessions" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "login_sessions_user" ON "login_sessions" USING btree ("org_id","user_id");--> statement-breakpoint

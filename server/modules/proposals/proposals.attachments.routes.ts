@@ -27,25 +27,30 @@ const tags = ['提案'];
 /** The most any committee may allow (the settings' maximum of 100 MB); each request applies its own limit. */
 const HARD_LIMIT_BYTES = 100 * 1024 * 1024;
 
-/** The one file of a multipart upload in field `file`: 415 not multipart, 400 no file, 413 past the limit. */
+/** The one file of a multipart upload in field `file`: 400 no file or more than one, 413 past the limit. */
 async function receiveAttachment(request: FastifyRequest, limits: AttachmentLimits): Promise<AttachmentUpload> {
+  let upload: AttachmentUpload | null = null;
   try {
-    const file = await request.file({ limits: { fileSize: limits.maxBytes, files: 1 } });
-    if (!file) throw badRequest('请选择要上传的附件', [{ field: 'file', message: '没有收到文件' }], 'file_missing');
-    if (file.fieldname !== 'file') {
-      file.file.resume();
-      throw badRequest('附件请放在表单字段 file 中上传', [{ field: 'file', message: '没有收到文件' }], 'file_missing');
+    // Every part is read (other fields are ignored), so a second file is refused instead of silently dropped.
+    for await (const part of request.parts({ limits: { fileSize: limits.maxBytes, files: 1 } })) {
+      if (part.type !== 'file') continue;
+      if (part.fieldname !== 'file') {
+        part.file.resume();
+        throw badRequest('附件请放在表单字段 file 中上传', [{ field: 'file', message: '没有收到文件' }], 'file_missing');
+      }
+      upload = { fileName: part.filename ?? '', content: await part.toBuffer() };
     }
-    return { fileName: file.filename ?? '', content: await file.toBuffer() };
   } catch (error) {
     if (error instanceof Problem) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw attachmentTooLarge(limits);
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-      throw new Problem(413, 'too_many_parts', '每次只能上传一个附件');
+      throw badRequest('每次只能上传一个附件', [{ field: 'file', message: '只能有一个文件' }], 'too_many_files');
     }
     throw badRequest('上传的内容无法读取，请重新选择文件', undefined, 'bad_upload');
   }
+  if (!upload) throw badRequest('请选择要上传的附件', [{ field: 'file', message: '没有收到文件' }], 'file_missing');
+  return upload;
 }
 
 /** A file name as an RFC 5987 `filename*` value (percent-encoded UTF-8, also the characters the RFC reserves). */

@@ -33,6 +33,11 @@ describe('proposals API: co-signing, collective proposals, lists and similar ite
     expect(invited.statusCode).toBe(200);
     expect(invited.json()).toMatchObject({ state: 'co_signing', coSigningDeadline: '2026-01-12', version: 2 });
     expect(invited.json().coSigners.map((row: { state: string }) => row.state)).toEqual(['invited', 'invited', 'invited']);
+    // Each invited member finds the invitation in the notification centre; the lead gets none.
+    const notices = await call(test, 'GET', '/notifications', city.as('co2'));
+    expect(notices.json().items[0]).toMatchObject({ title: '联名邀请', link: `/proposals/${proposal.id}` });
+    expect(notices.json().items[0].body).toContain('2026-01-12');
+    expect((await call(test, 'GET', '/notifications', city.as('lead'))).json().unreadCount).toBe(0);
 
     // The invited member sees it with their own answers; the office does not see a proposal still collecting names.
     const seenByCo1 = await call(test, 'GET', `/proposals/${proposal.id}`, city.as('co1'));

@@ -17,9 +17,6 @@ export type ProposalFilters = Omit<ProposalListQuery, 'cursor' | 'limit'>;
 /** The orders the list offers. */
 export type ProposalSort = 'newest' | 'oldest' | 'number' | 'waiting';
 
-/** A table alias for proposals merged into the listed one (their proposers may read the target). */
-const mergedSources = sql`proposals as merged_source`;
-
 /** True (SQL) when the member holds a non-cancelled invitation to co-sign the listed proposal. */
 function invitedCondition(memberId: string, states: 'live' | 'invited' | 'accepted'): SQL {
   const stateCondition =
@@ -46,20 +43,28 @@ function ownCondition(actor: Actor): SQL {
  * proposal and every collective one. The committee condition (org_id) is added by the caller.
  */
 export function proposalVisibility(actor: Actor): SQL {
-  const conditions: SQL[] = [ownCondition(actor)];
+  // The narrow rules are one set of ids built from indexed lookups (a union), not OR'ed EXISTS per row: OR'ed,
+  // PostgreSQL walked the whole committee's proposals and filtered each one (bench/proposal-endpoints.ts at 100k:
+  // a member's rare-word search 180–240 ms → 4.5 ms as a union).
+  const orgId = actor.orgId;
+  const narrow: SQL[] = [sql`select p.id from proposals p where p.org_id = ${orgId} and p.created_by = ${actor.userId}`];
   if (actor.memberId) {
-    conditions.push(invitedCondition(actor.memberId, 'live'));
-    conditions.push(sql`exists (select 1 from ${mergedSources} where merged_source.org_id = ${proposals.orgId}
-      and merged_source.merged_into_id = ${proposals.id}
-      and (merged_source.lead_member_id = ${actor.memberId}
-        or exists (select 1 from ${proposalCoSigners} where ${proposalCoSigners.orgId} = merged_source.org_id
-          and ${proposalCoSigners.proposalId} = merged_source.id and ${proposalCoSigners.memberId} = ${actor.memberId}
-          and ${proposalCoSigners.state} = 'accepted')))`);
+    const memberId = actor.memberId;
+    if (hasAnyRole(actor, 'member')) {
+      narrow.push(sql`select p.id from proposals p where p.org_id = ${orgId} and p.lead_member_id = ${memberId}`);
+    }
+    narrow.push(sql`select c.proposal_id from proposal_co_signers c
+      where c.org_id = ${orgId} and c.member_id = ${memberId} and c.state <> 'cancelled'`);
+    narrow.push(sql`select m.merged_into_id from proposals m
+      where m.org_id = ${orgId} and m.lead_member_id = ${memberId} and m.merged_into_id is not null`);
+    narrow.push(sql`select m.merged_into_id from proposal_co_signers c
+      join proposals m on m.org_id = c.org_id and m.id = c.proposal_id
+      where c.org_id = ${orgId} and c.member_id = ${memberId} and c.state = 'accepted' and m.merged_into_id is not null`);
   }
   if (actor.unitId && hasAnyRole(actor, 'unit_handler', 'unit_leader')) {
-    conditions.push(sql`exists (select 1 from ${proposalAssignments} where ${proposalAssignments.orgId} = ${proposals.orgId}
-      and ${proposalAssignments.proposalId} = ${proposals.id} and ${proposalAssignments.unitId} = ${actor.unitId})`);
+    narrow.push(sql`select a.proposal_id from proposal_assignments a where a.org_id = ${orgId} and a.unit_id = ${actor.unitId}`);
   }
+  const conditions: SQL[] = [sql`${proposals.id} in (${sql.join(narrow, sql` union `)})`];
   if (hasAnyRole(actor, 'supervisor', 'leader')) conditions.push(inArray(proposals.state, [...filedAndLaterStates]));
   if (hasAnyRole(actor, 'proposal_office')) {
     conditions.push(or(eq(proposals.authorType, 'collective'), notInArray(proposals.state, [...privateStates])) as SQL);

@@ -141,19 +141,45 @@ export async function countedProposers(executor: Executor, proposal: ProposalRow
   ];
 }
 
-/** Proposals merged into `targetId` (并案), oldest first, with their counted proposers. */
+/**
+ * Proposals merged into `targetId` (并案), oldest first, with their counted proposers, in three statements
+ * whatever their number: the sources with their lead's name, then all their accepted co-signers.
+ */
 export async function loadMergedSources(executor: Executor, orgId: string, targetId: string): Promise<MergedSource[]> {
   const rows = await executor
-    .select()
+    .select({ proposal: proposals, leadName: members.name })
     .from(proposals)
+    .leftJoin(members, and(eq(members.orgId, proposals.orgId), eq(members.id, proposals.leadMemberId)))
     .where(and(eq(proposals.orgId, orgId), eq(proposals.mergedIntoId, targetId)))
     .orderBy(asc(proposals.id));
-  const sources: MergedSource[] = [];
-  for (const row of rows) {
-    const proposers = await countedProposers(executor, row);
-    sources.push({ id: row.id, title: row.title, authorName: proposers[0]?.name ?? '', proposers });
-  }
-  return sources;
+  if (rows.length === 0) return [];
+  const coSigners = await executor
+    .select({ proposalId: proposalCoSigners.proposalId, memberId: proposalCoSigners.memberId, name: members.name })
+    .from(proposalCoSigners)
+    .innerJoin(members, and(eq(members.orgId, proposalCoSigners.orgId), eq(members.id, proposalCoSigners.memberId)))
+    .where(
+      and(
+        eq(proposalCoSigners.orgId, orgId),
+        inArray(
+          proposalCoSigners.proposalId,
+          rows.map((row) => row.proposal.id),
+        ),
+        eq(proposalCoSigners.state, 'accepted'),
+      ),
+    )
+    .orderBy(asc(proposalCoSigners.id));
+  return rows.map(({ proposal, leadName }) => {
+    const proposers: MergedSource['proposers'] =
+      proposal.authorType === 'collective'
+        ? [{ memberId: null, name: proposal.collectiveAuthorName ?? '', role: 'collective' }]
+        : [
+            { memberId: proposal.leadMemberId, name: leadName ?? '', role: 'lead' },
+            ...coSigners
+              .filter((row) => row.proposalId === proposal.id)
+              .map((row) => ({ memberId: row.memberId, name: row.name, role: 'co_signer' as const })),
+          ];
+    return { id: proposal.id, title: proposal.title, authorName: proposers[0]?.name ?? '', proposers };
+  });
 }
 
 /** The number and title of the proposal another was merged into. */

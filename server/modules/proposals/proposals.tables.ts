@@ -72,6 +72,8 @@ export const proposals = pgTable(
     index('proposals_lead_member').on(table.orgId, table.leadMemberId),
     index('proposals_created_by').on(table.orgId, table.createdBy),
     index('proposals_merged_into').on(table.orgId, table.mergedIntoId),
+    /** The list sorted by number within a session stops after one page (bench at 100k: 48 ms → 0.2 ms). */
+    index('proposals_session_sequence').on(table.orgId, table.sessionId, table.sequence, table.id),
     index('proposals_submitted_at').on(table.orgId, table.state, table.submittedAt),
   ],
 );

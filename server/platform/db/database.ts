@@ -66,7 +66,9 @@ export async function openDatabase(options: {
   let embedded: EmbeddedDatabase | undefined;
   let connection: pg.PoolConfig;
   if (options.databaseUrl) {
-    connection = { connectionString: options.databaseUrl, max: options.poolSize ?? 10 };
+    // JIT off: our short OLTP queries paid 0.4–0.7 s of JIT compilation when the planner's cost estimate was high
+    // (bench/proposal-endpoints.ts at 100k proposals); PGlite has no JIT, so both modes now plan alike.
+    connection = { connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c jit=off' };
   } else {
     embedded = await startEmbeddedDatabase({
       dataDir: options.dataDir,

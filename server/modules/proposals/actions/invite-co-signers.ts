@@ -6,6 +6,7 @@ import { assertVersionMatched, versionConflict } from '../../../platform/http/co
 import { conflict, unprocessable } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { guardTransition } from '../../../platform/workflow/workflow.ts';
+import { notify } from '../../notifications/notify.ts';
 import { canTakeProposalAction } from '../proposals.policy.ts';
 import {
   activeMemberIds,
@@ -105,6 +106,18 @@ export async function inviteCoSigners(
       after: { state: transition.to, coSigningDeadline: input.deadline, invited: [...fresh, ...again] },
       context,
     });
+    await notify(
+      tx,
+      actor.orgId,
+      { memberIds: [...fresh, ...again] },
+      {
+        title: '联名邀请',
+        body: `${actor.displayName}邀请您联名提案“${proposal.title}”，请在 ${input.deadline} 前答复。`,
+        subjectType: 'proposal',
+        subjectId: id,
+        link: `/proposals/${id}`,
+      },
+    );
     return presentProposalFor(tx, deps, actor, updated[0], await loadCoSigners(tx, actor.orgId, id), settings);
   });
 }

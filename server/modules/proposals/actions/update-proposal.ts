@@ -12,6 +12,17 @@ import { proposals } from '../proposals.tables.ts';
 import { assertBodyWithinLimit, assertDictionaryEntry } from '../proposals.validation.ts';
 import { proposalWorkflow } from '../proposals.workflow.ts';
 
+/** The Chinese names of the fields a draft edit may change, for the history line. */
+const fieldNames: Record<string, string> = {
+  title: '案由',
+  background: '情况分析',
+  suggestions: '建议',
+  categoryId: '类别',
+  keywords: '关键词',
+  agreesToPublish: '是否同意公开',
+  publicationRefusalReason: '不同意公开的理由',
+};
+
 /**
  * Saves changes to a draft (or a proposal returned for revision) at the version the client saw. A partial
  * body changes only the fields it carries, so the editor can autosave what changed.
@@ -56,7 +67,9 @@ export async function updateProposal(
     await recordEvent(tx, deps.config.auditHash, {
       orgId: actor.orgId,
       type: 'proposal.updated',
-      summary: `修改提案“${row.title}”（${Object.keys(changes).join('、')}）`,
+      summary: `修改提案“${row.title}”（${Object.keys(changes)
+        .map((key) => fieldNames[key] ?? key)
+        .join('、')}）`,
       actor,
       subjectType: 'proposal',
       subjectId: id,

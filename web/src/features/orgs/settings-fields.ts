@@ -37,6 +37,8 @@ export const securityNumberSettings: NumberSetting[] = [
 /** The proposal-work settings (the system administrator's). */
 export const proposalNumberSettings: NumberSetting[] = [
   numberSetting(proposals, 'bodyMaxCharacters', '提案正文字数上限', '字'),
+  numberSetting(proposals, 'attachmentMaxMegabytes', '附件大小上限', 'MB', '每个附件'),
+  numberSetting(proposals, 'attachmentMaxCount', '附件数量上限', '个', '每件提案'),
   numberSetting(proposals, 'replyDueMonths', '办理答复期限', '个月', '自交办之日起'),
   numberSetting(proposals, 'extensionMaxMonths', '延期后最长期限', '个月'),
   numberSetting(proposals, 'coHandlerDueMonths', '会办单位意见期限', '个月'),

@@ -9,6 +9,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { assignmentRoleNames, conversionTargetNames, type Proposal } from '../../../../contracts/proposals.ts';
 import { usePhone } from '../../app/use-phone.ts';
 import { useDictionary } from '../../features/orgs/orgs-api.ts';
+import { AttachmentsPanel } from '../../features/proposals/attachments-panel.tsx';
 import { CoSignersPanel } from '../../features/proposals/co-signers-panel.tsx';
 import { HistoryTimeline } from '../../features/proposals/history-timeline.tsx';
 import { CO_SIGNERS_ANCHOR, ProposalActionsBar, SUPPLEMENTS_ANCHOR } from '../../features/proposals/proposal-actions-bar.tsx';
@@ -159,6 +160,7 @@ function ProposalDetail({ proposal }: { proposal: Proposal }) {
                 ]}
               />
             </Card>
+            <AttachmentsPanel proposalId={proposal.id} editable={hasAction(proposal, 'edit')} />
             <div id={SUPPLEMENTS_ANCHOR}>
               <SupplementsCard proposal={proposal} ok={feedback.ok} fail={feedback.fail} />
             </div>

@@ -8,6 +8,7 @@ import { useEffect } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { usePhone } from '../../app/use-phone.ts';
 import { DictionarySelect } from '../../features/orgs/dictionary-select.tsx';
+import { AttachmentsPanel } from '../../features/proposals/attachments-panel.tsx';
 import { AutosaveStatus } from '../../features/proposals/autosave-status.tsx';
 import { bodyCounter } from '../../features/proposals/body-counter.ts';
 import { BodyCounterLine } from '../../features/proposals/body-counter-line.tsx';
@@ -217,6 +218,7 @@ function ProposalEditor({ initial }: { initial: ReturnType<typeof useProposal>['
         <Col xs={24} lg={8}>
           <Flex vertical gap={16}>
             <SimilarPanel title={title} keywords={keywords} excludeId={proposal?.id} />
+            {proposal ? <AttachmentsPanel proposalId={proposal.id} editable /> : null}
             {proposal ? (
               <CoSignersPanel
                 proposal={proposal}
