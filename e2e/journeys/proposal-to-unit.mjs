@@ -30,7 +30,10 @@ async function pick(page, scope, label, text) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: text }).first().waitFor();
   // Enter takes the highlighted option (the first match), as a keyboard user would.
   await input.press('Enter');
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' }).catch(() => undefined);
+  await page
+    .locator('.ant-select-dropdown:visible')
+    .waitFor({ state: 'hidden' })
+    .catch(() => undefined);
 }
 
 /** Runs the journey. */
@@ -43,8 +46,12 @@ export async function run({ newContext, baseUrl, screenshot }) {
   const member = await pageOf(newContext, baseUrl, 'member1');
   await member.goto(`${baseUrl}/proposals/new`);
   await member.getByLabel('案由').fill(TITLE);
-  await member.getByLabel('情况分析').fill('全市14岁以下儿童约60万人，社区内适合儿童活动的公共空间不足，现有游乐设施老化、缺少看护座椅和遮阳设施。');
-  await member.getByLabel('建议').fill('一是将儿童友好空间纳入社区更新规划；二是利用闲置用房建设儿童之家；三是建立设施安全巡查和维护制度。');
+  await member
+    .getByLabel('情况分析')
+    .fill('全市14岁以下儿童约60万人，社区内适合儿童活动的公共空间不足，现有游乐设施老化、缺少看护座椅和遮阳设施。');
+  await member
+    .getByLabel('建议')
+    .fill('一是将儿童友好空间纳入社区更新规划；二是利用闲置用房建设儿童之家；三是建立设施安全巡查和维护制度。');
   await member.getByText('已自动保存').first().waitFor({ timeout: 20_000 });
   await settle(member);
   await screenshot(member, 'proposal-1-editor');
@@ -89,7 +96,10 @@ export async function run({ newContext, baseUrl, screenshot }) {
   await office.getByRole('button', { name: '立案', exact: true }).click();
   await office.getByRole('button', { name: '确认立案' }).click();
   await office.getByText('已立案').first().waitFor();
-  const numbered = await office.getByText(/第\d{4}号/).first().textContent();
+  const numbered = await office
+    .getByText(/第\d{4}号/)
+    .first()
+    .textContent();
   check(/第\d{4}号/.test(numbered ?? ''), `立案后应显示提案号，实际：${numbered}`);
   await settle(office);
   await screenshot(office, 'proposal-7-filed');

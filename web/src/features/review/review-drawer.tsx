@@ -8,6 +8,7 @@ import { errorMessage } from '../../pages/admin/shared/admin-api.ts';
 import { useT } from '../../pages/admin/shared/admin-text.ts';
 import { useDrawerSize } from '../../pages/admin/shared/admin-ui.tsx';
 import { useDictionary } from '../orgs/orgs-api.ts';
+import { AttachmentsPanel } from '../proposals/attachments-panel.tsx';
 import { mergeableSimilar } from './merge-dialog.tsx';
 import { proposalKindNames, proposerRoleNames } from './proposal-names.ts';
 import { reviewActionNames, reviewActions, useProposal, useProposalAction, useSimilarProposals } from './review-api.ts';
@@ -194,6 +195,7 @@ export function ReviewDrawer(props: {
           </Descriptions>
           <TextBlock title="情况分析" text={proposal.background} />
           <TextBlock title="具体建议" text={proposal.suggestions} />
+          <AttachmentsPanel proposalId={proposal.id} editable={false} />
           {proposal.supplements.length > 0 ? (
             <div>
               <Typography.Title level={5}>{t('补充材料')}</Typography.Title>
