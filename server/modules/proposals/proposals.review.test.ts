@@ -73,10 +73,11 @@ describe('proposals API: the office’s review decisions', () => {
   const actionsOf = (body: { actions: { action: string }[] }) => body.actions.map((item) => item.action);
 
   /** The notices about a proposal: to whom (member id, or null for a user without one), title and body. */
+  /** The notices about a proposal's review (co-signing invitations about it are left out). */
   async function noticesAbout(id: string) {
     const result = await test.dependencies.database.pool.query<{ member_id: string | null; title: string; body: string }>(
       `select u.member_id, n.title, n.body from notifications n join users u on u.org_id = n.org_id and u.id = n.user_id
-       where n.subject_id = $1 order by u.member_id`,
+       where n.subject_id = $1 and n.title <> '联名邀请' order by u.member_id`,
       [id],
     );
     return result.rows;

@@ -1,24 +1,33 @@
 /**
  * 写提案 / 修改提案: the editor of a draft (or a returned proposal). Autosaves as the member writes, counts the
  * body against the committee's limit, shows similar proposals, invites co-signers, and submits.
+ * 录入集体提案: the office enters a collective proposal in the same editor, with 提案单位 (a party, sector, group or
+ * committee, or a named organisation) before 案由; its first save sends that as `collectiveAuthor`.
  */
 import { ArrowLeftOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Radio, Result, Row, Select, Tooltip, Typography } from 'antd';
 import { useEffect } from 'react';
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { usePhone } from '../../app/use-phone.ts';
+import { useMe } from '../../features/auth/auth-api.ts';
 import { DictionarySelect } from '../../features/orgs/dictionary-select.tsx';
 import { AttachmentsPanel } from '../../features/proposals/attachments-panel.tsx';
 import { AutosaveStatus } from '../../features/proposals/autosave-status.tsx';
 import { bodyCounter } from '../../features/proposals/body-counter.ts';
 import { BodyCounterLine } from '../../features/proposals/body-counter-line.tsx';
 import { CoSignersPanel } from '../../features/proposals/co-signers-panel.tsx';
+import {
+  CollectiveAuthorField,
+  collectiveAuthorRule,
+  emptyCollectiveAuthor,
+} from '../../features/proposals/collective-author-field.tsx';
 import { type DraftValues, emptyDraft } from '../../features/proposals/draft-fields.ts';
 import { hasAction, proposalNumberText } from '../../features/proposals/proposal-labels.ts';
 import { ProposalStateTag } from '../../features/proposals/proposal-state-tag.tsx';
 import { useProposal } from '../../features/proposals/proposals-api.ts';
 import { SimilarPanel } from '../../features/proposals/similar-panel.tsx';
 import { useSubmitFlow } from '../../features/proposals/submit-flow.ts';
+import { useCollectiveFirstSave } from '../../features/proposals/use-collective-first-save.ts';
 import { useDraftAutosave } from '../../features/proposals/use-draft-autosave.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { useText } from '../../lib/i18n.tsx';
@@ -30,12 +39,21 @@ const DEFAULT_BODY_MAX = 1500;
 /** The editor screen: /proposals/new and /proposals/:id/edit. */
 export function ProposalEditorPage() {
   const { id } = useParams();
+  const [search] = useSearchParams();
+  const me = useMe();
   const loaded = useProposal(id);
   if (id && loaded.isPending) return <Card loading />;
   if (id && loaded.isError) {
     return <Result status="warning" title={errorMessage(loaded.error)} extra={<BackButton />} />;
   }
-  return <ProposalEditor initial={loaded.data} />;
+  if (!id && me.isPending) return <Card loading />;
+  // A new proposal by the office is a collective one: always for staff who are not members, on ?collective=1
+  // (录入集体提案) for those who are. Members keep their own editor.
+  const office = Boolean(me.data?.roles.includes('proposal_office'));
+  const member = Boolean(me.data?.roles.includes('member') && me.data.memberId);
+  const collective = !id && office && (!member || search.get('collective') === '1');
+  // One element in every case, so the first save's move to /:id/edit keeps the editor (and the focus) in place.
+  return <ProposalEditor initial={loaded.data} collective={collective} />;
 }
 
 function BackButton() {
@@ -48,7 +66,7 @@ function BackButton() {
   );
 }
 
-function ProposalEditor({ initial }: { initial: ReturnType<typeof useProposal>['data'] }) {
+function ProposalEditor({ initial, collective }: { initial: ReturnType<typeof useProposal>['data']; collective: boolean }) {
   const t = useText();
   const phone = usePhone();
   const navigate = useNavigate();
@@ -61,6 +79,17 @@ function ProposalEditor({ initial }: { initial: ReturnType<typeof useProposal>['
     bodyMax: initial?.bodyMaxCharacters ?? DEFAULT_BODY_MAX,
   });
   const proposal = useProposal(autosave.proposalId).data ?? initial;
+  // Before its first save, a collective proposal is created by its own save (with 提案单位), then autosaved as usual.
+  const collectiveNew = collective && !autosave.proposalId;
+  const first = useCollectiveFirstSave({
+    form,
+    bodyMax: DEFAULT_BODY_MAX,
+    onCreated: (created) => {
+      autosave.adopt(created);
+      navigate(`/proposals/${created.id}/edit`, { replace: true });
+    },
+  });
+  const isCollective = collectiveNew || proposal?.authorType === 'collective';
   const { modal } = App.useApp();
   const conflict = autosave.state.status === 'conflict';
   const reload = autosave.reload;
@@ -115,7 +144,7 @@ function ProposalEditor({ initial }: { initial: ReturnType<typeof useProposal>['
     <div>
       {feedback.holder}
       <PageTitle
-        title={proposal ? '修改提案' : '写提案'}
+        title={proposal ? (isCollective ? '修改集体提案' : '修改提案') : collectiveNew ? '录入集体提案' : '写提案'}
         extra={
           <>
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(proposal ? `/proposals/${proposal.id}` : '/proposals')}>
@@ -143,21 +172,44 @@ function ProposalEditor({ initial }: { initial: ReturnType<typeof useProposal>['
                 {proposal?.number ? (
                   <Typography.Text type="secondary">{proposalNumberText(proposal.number)}</Typography.Text>
                 ) : null}
-                <AutosaveStatus
-                  state={autosave.state}
-                  created={Boolean(proposal)}
-                  onRetry={() => void autosave.saveNow()}
-                  onReload={() => void autosave.reload().catch(feedback.fail)}
-                />
+                {collectiveNew && (first.state.status === 'idle' || first.state.status === 'dirty') ? (
+                  <Typography.Text type="secondary">{t('选定提案单位并填写案由后将自动保存为草稿')}</Typography.Text>
+                ) : (
+                  <AutosaveStatus
+                    state={
+                      collectiveNew || (autosave.state.status === 'idle' && first.state.savedAt) ? first.state : autosave.state
+                    }
+                    created={Boolean(proposal)}
+                    onRetry={() => void (collectiveNew ? first.saveNow() : autosave.saveNow())}
+                    onReload={() => void autosave.reload().catch(feedback.fail)}
+                  />
+                )}
               </Flex>
             </Flex>
             <Form<DraftValues>
               form={form}
               layout="vertical"
               initialValues={emptyDraft()}
-              onValuesChange={autosave.changed}
-              onBlur={() => void autosave.saveNow()}
+              onValuesChange={collectiveNew ? first.changed : autosave.changed}
+              onBlur={() => void (collectiveNew ? first.saveNow() : autosave.saveNow())}
             >
+              {collectiveNew ? (
+                <Form.Item
+                  name="collectiveAuthor"
+                  label={t('提案单位')}
+                  required
+                  rules={[collectiveAuthorRule]}
+                  initialValue={emptyCollectiveAuthor()}
+                  extra={t('以党派、界别、小组、专委会或人民团体名义提出的集体提案，由提案委代为录入')}
+                >
+                  <CollectiveAuthorField />
+                </Form.Item>
+              ) : isCollective && proposal ? (
+                <Form.Item label={t('提案单位')}>
+                  <Typography.Text strong>{t(proposal.authorName)}</Typography.Text>
+                  <Typography.Text type="secondary">（{t('集体提案')}）</Typography.Text>
+                </Form.Item>
+              ) : null}
               <Form.Item
                 name="title"
                 label={t('案由')}
@@ -219,7 +271,7 @@ function ProposalEditor({ initial }: { initial: ReturnType<typeof useProposal>['
           <Flex vertical gap={16}>
             <SimilarPanel title={title} keywords={keywords} excludeId={proposal?.id} />
             {proposal ? <AttachmentsPanel proposalId={proposal.id} editable /> : null}
-            {proposal ? (
+            {isCollective ? null : proposal ? (
               <CoSignersPanel
                 proposal={proposal}
                 prepare={autosave.saveNow}
