@@ -24,6 +24,8 @@ const environmentSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(5),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   NOTIFY_LOG_FILE: z.string().optional(),
+  /** How long a graceful shutdown may take before the process exits anyway (seconds). */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
 });
 
 export type Config = {
@@ -42,6 +44,7 @@ export type Config = {
   loginRateLimit: number;
   seedDemo: boolean;
   notifyLogFile: string;
+  shutdownGraceSeconds: number;
 };
 
 /** Reads the secret from DATA_DIR, creating it on first start, so restarts keep sessions and encrypted fields readable. */
@@ -79,5 +82,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     loginRateLimit: env.LOGIN_RATE_LIMIT,
     seedDemo: env.SEED_DEMO === 'auto' && env.NODE_ENV !== 'production',
     notifyLogFile: env.NOTIFY_LOG_FILE ?? resolve(dataDir, 'notifications.log'),
+    shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
   };
 }

@@ -31,12 +31,21 @@ async function main(): Promise<void> {
     const forced = setTimeout(() => {
       app.log.error('关闭超时，强制退出');
       process.exit(1);
-    }, 20_000);
+    }, config.shutdownGraceSeconds * 1000);
     forced.unref();
-    maintenance?.close();
-    await jobRunner.stop();
-    await app.close(); // stops accepting, waits for in-flight requests
-    await database.close(); // the embedded database checkpoints and releases its lock
+    const started = Date.now();
+    const phase = async (name: string, step: () => Promise<void> | void) => {
+      const at = Date.now();
+      await step();
+      app.log.info({ phase: name, ms: Date.now() - at }, '关闭步骤完成');
+    };
+    await phase('maintenance', () => {
+      maintenance?.close();
+    });
+    await phase('jobs', () => jobRunner.stop());
+    await phase('http', () => app.close()); // stops accepting, waits for in-flight requests
+    await phase('database', () => database.close()); // the embedded database checkpoints and releases its lock
+    app.log.info({ ms: Date.now() - started }, '已关闭');
     clearTimeout(forced);
     process.exit(0);
   };
