@@ -66,26 +66,34 @@ export async function loadVisibleProposal(
   const invited = coSigners.filter((row) => row.state !== 'cancelled').map((row) => row.memberId);
   if (
     !canReadProposal(actor, proposal, invited) &&
-    !canReadProposal(actor, proposal, invited, await loadLinks(executor, proposal))
+    !canReadProposal(actor, proposal, invited, await loadLinks(executor, proposal, actor))
   ) {
     throw notFound('提案');
   }
   return { proposal, coSigners };
 }
 
-/** The units a proposal was assigned to and the proposers of proposals merged into it (see ProposalLinks). */
-export async function loadLinks(executor: Executor, proposal: ProposalRow): Promise<ProposalLinks> {
-  const assigned = await executor
-    .select({ unitId: proposalAssignments.unitId })
-    .from(proposalAssignments)
-    .where(and(eq(proposalAssignments.orgId, proposal.orgId), eq(proposalAssignments.proposalId, proposal.id)));
-  const merged = await loadMergedSources(executor, proposal.orgId, proposal.id);
-  return {
-    assignedUnitIds: assigned.map((row) => row.unitId),
-    mergedProposerMemberIds: merged.flatMap((source) =>
+/**
+ * The links of a proposal that could let this actor read it (see ProposalLinks): the units it was assigned to,
+ * asked only for a unit user, and the proposers of proposals merged into it, asked only for a member — so a
+ * detail request stays within its statement budget (bench/proposal-endpoints.ts).
+ */
+export async function loadLinks(executor: Executor, proposal: ProposalRow, actor: Actor): Promise<ProposalLinks> {
+  const links: ProposalLinks = {};
+  if (actor.unitId) {
+    const assigned = await executor
+      .select({ unitId: proposalAssignments.unitId })
+      .from(proposalAssignments)
+      .where(and(eq(proposalAssignments.orgId, proposal.orgId), eq(proposalAssignments.proposalId, proposal.id)));
+    links.assignedUnitIds = assigned.map((row) => row.unitId);
+  }
+  if (actor.memberId) {
+    const merged = await loadMergedSources(executor, proposal.orgId, proposal.id);
+    links.mergedProposerMemberIds = merged.flatMap((source) =>
       source.proposers.flatMap((person) => (person.memberId ? [person.memberId] : [])),
-    ),
-  };
+    );
+  }
+  return links;
 }
 
 /** The full view of a proposal for the actor: names, co-signers, supplements and the actions open to them. */
