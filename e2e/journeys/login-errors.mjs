@@ -22,7 +22,9 @@ export async function run({ newContext, baseUrl, screenshot }) {
   await screenshot(page, 'login-wrong-password');
 
   await page.getByLabel('密码', { exact: true }).fill('Demo@2026');
-  await page.getByRole('button', { name: '登录', exact: true }).click();
+  // Enter submits the form as a keyboard user would. (A second click on the button was flaky: under the
+  // installed fake clock the first click's wave animation never ends, and the click sometimes waited on it.)
+  await page.getByLabel('密码', { exact: true }).press('Enter');
   await page.waitForURL('**/account');
   await page.getByText('修改密码').first().waitFor();
   await page.getByText('登录会话').first().waitFor();
