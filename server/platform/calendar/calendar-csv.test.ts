@@ -5,7 +5,7 @@ import { officialCalendarDays } from './official-calendar.ts';
 
 describe('parseCalendarCsv', () => {
   it('reads the shipped official schedule: 2025 and 2026, holidays and make-up workdays', () => {
-    const text = readFileSync(new URL('./data/cn-official-2025-2026.csv', import.meta.url), 'utf8');
+    const text = readFileSync(new URL('./schedules/cn-official-2025-2026.csv', import.meta.url), 'utf8');
     const { rows, errors } = parseCalendarCsv(text);
     expect(errors).toEqual([]);
     expect(rows.length).toBe(72);

@@ -9,13 +9,13 @@ let cached: CalendarDayRow[] | undefined;
 
 /**
  * The official mainland holiday schedule (holidays and make-up workdays) every new committee starts with.
- * Read once from `data/`; a broken file is a packaging error and fails loudly.
+ * Read once from `schedules/`; a broken file is a packaging error and fails loudly.
  */
 export function officialCalendarDays(): CalendarDayRow[] {
   if (!cached) {
     const rows: CalendarDayRow[] = [];
     for (const file of OFFICIAL_FILES) {
-      const parsed = parseCalendarCsv(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8'));
+      const parsed = parseCalendarCsv(readFileSync(new URL(`./schedules/${file}`, import.meta.url), 'utf8'));
       if (parsed.errors.length > 0) throw new Error(`${file}: ${parsed.errors.map(formatCalendarCsvError).join('; ')}`);
       rows.push(...parsed.rows);
     }
