@@ -17,6 +17,7 @@ import {
 } from '../../../contracts/proposals.ts';
 import { requireActor } from '../../platform/auth/auth-plugin.ts';
 import { expectedVersion } from '../../platform/http/concurrency.ts';
+import { registerItemAction } from '../../platform/http/item-action-route.ts';
 import { requestContext, setVersionTag } from '../../platform/http/request-context.ts';
 import type { ApiApp, AppDependencies } from '../../platform/module.ts';
 import { assignProposal } from './actions/assign-proposal.ts';
@@ -147,103 +148,34 @@ export function assignmentRoutes(app: ApiApp, deps: AppDependencies): void {
     },
   );
 
-  app.post(
-    '/assignments/:id/actions/sign_for',
-    {
-      schema: {
-        tags,
-        summary: '签收交办件（本单位承办人员或分管领导；If-Match 版本号）',
-        params: idParamsSchema,
-        response: { 200: assignmentSchema },
-      },
-    },
-    async (request, reply) => {
-      const assignment = await signForAssignment(
-        deps,
-        requireActor(request),
-        request.params.id,
-        expectedVersion(request),
-        requestContext(request),
-      );
-      setVersionTag(reply, assignment.version);
-      return assignment;
-    },
-  );
-
-  app.post(
-    '/assignments/:id/actions/request_adjustment',
-    {
-      schema: {
-        tags,
-        summary: '申请调整承办单位（本单位；交办后规定工作日内；If-Match 版本号）',
-        params: idParamsSchema,
-        body: requestAdjustmentSchema,
-        response: { 200: assignmentSchema },
-      },
-    },
-    async (request, reply) => {
-      const assignment = await requestAdjustment(
-        deps,
-        requireActor(request),
-        request.params.id,
-        expectedVersion(request),
-        request.body,
-        requestContext(request),
-      );
-      setVersionTag(reply, assignment.version);
-      return assignment;
-    },
-  );
-
-  app.post(
-    '/assignments/:id/actions/approve_adjustment',
-    {
-      schema: {
-        tags,
-        summary: '同意调整（提案委；指定新的承办单位，重新计算期限；If-Match 版本号）',
-        params: idParamsSchema,
-        body: approveAdjustmentSchema,
-        response: { 200: assignmentSchema },
-      },
-    },
-    async (request, reply) => {
-      const assignment = await approveAdjustment(
-        deps,
-        requireActor(request),
-        request.params.id,
-        expectedVersion(request),
-        request.body,
-        requestContext(request),
-      );
-      setVersionTag(reply, assignment.version);
-      return assignment;
-    },
-  );
-
-  app.post(
-    '/assignments/:id/actions/refuse_adjustment',
-    {
-      schema: {
-        tags,
-        summary: '不同意调整（提案委；须填写理由，交办件回到待签收；If-Match 版本号）',
-        params: idParamsSchema,
-        body: refuseAdjustmentSchema,
-        response: { 200: assignmentSchema },
-      },
-    },
-    async (request, reply) => {
-      const assignment = await refuseAdjustment(
-        deps,
-        requireActor(request),
-        request.params.id,
-        expectedVersion(request),
-        request.body.reason,
-        requestContext(request),
-      );
-      setVersionTag(reply, assignment.version);
-      return assignment;
-    },
-  );
+  const unitAction = { tags, response: assignmentSchema };
+  registerItemAction(app, {
+    ...unitAction,
+    path: '/assignments/:id/actions/sign_for',
+    summary: '签收交办件（本单位承办人员或分管领导；If-Match 版本号）',
+    run: ({ actor, id, version, context }) => signForAssignment(deps, actor, id, version, context),
+  });
+  registerItemAction(app, {
+    ...unitAction,
+    path: '/assignments/:id/actions/request_adjustment',
+    summary: '申请调整承办单位（本单位；交办后规定工作日内；If-Match 版本号）',
+    body: requestAdjustmentSchema,
+    run: ({ actor, id, version, body, context }) => requestAdjustment(deps, actor, id, version, body, context),
+  });
+  registerItemAction(app, {
+    ...unitAction,
+    path: '/assignments/:id/actions/approve_adjustment',
+    summary: '同意调整（提案委；指定新的承办单位，重新计算期限；If-Match 版本号）',
+    body: approveAdjustmentSchema,
+    run: ({ actor, id, version, body, context }) => approveAdjustment(deps, actor, id, version, body, context),
+  });
+  registerItemAction(app, {
+    ...unitAction,
+    path: '/assignments/:id/actions/refuse_adjustment',
+    summary: '不同意调整（提案委；须填写理由，交办件回到待签收；If-Match 版本号）',
+    body: refuseAdjustmentSchema,
+    run: ({ actor, id, version, body, context }) => refuseAdjustment(deps, actor, id, version, body.reason, context),
+  });
 
   app.get(
     '/proposal-categories/:id/default-units',
