@@ -277,6 +277,46 @@ CREATE TABLE "proposals" (
 	CONSTRAINT "proposals_org_id_id_pk" PRIMARY KEY("org_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "routing_history" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"title" text DEFAULT '' NOT NULL,
+	"body" text DEFAULT '' NOT NULL,
+	"category_id" uuid,
+	"unit_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"import_id" uuid NOT NULL,
+	"imported_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "routing_history_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "routing_models" (
+	"org_id" uuid NOT NULL,
+	"target" text NOT NULL,
+	"trained_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"example_count" integer NOT NULL,
+	"summary" jsonb NOT NULL,
+	"weights" "bytea" NOT NULL,
+	CONSTRAINT "routing_models_org_id_target_pk" PRIMARY KEY("org_id","target")
+);
+--> statement-breakpoint
+CREATE TABLE "search_documents" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"item_type" text NOT NULL,
+	"session_id" uuid,
+	"state" text,
+	"category_id" uuid,
+	"unit_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"number" text,
+	"title" text NOT NULL,
+	"body" text DEFAULT '' NOT NULL,
+	"published" boolean DEFAULT false NOT NULL,
+	"occurred_at" timestamp with time zone NOT NULL,
+	"words" "tsvector" NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "search_documents_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "login_sessions" (
 	"org_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
@@ -387,6 +427,9 @@ CREATE INDEX "proposals_created_by" ON "proposals" USING btree ("org_id","create
 CREATE INDEX "proposals_merged_into" ON "proposals" USING btree ("org_id","merged_into_id");--> statement-breakpoint
 CREATE INDEX "proposals_session_sequence" ON "proposals" USING btree ("org_id","session_id","sequence","id");--> statement-breakpoint
 CREATE INDEX "proposals_submitted_at" ON "proposals" USING btree ("org_id","state","submitted_at");--> statement-breakpoint
+CREATE INDEX "routing_history_import" ON "routing_history" USING btree ("org_id","import_id");--> statement-breakpoint
+CREATE INDEX "search_documents_words" ON "search_documents" USING gin ("words");--> statement-breakpoint
+CREATE INDEX "search_documents_recent" ON "search_documents" USING btree ("org_id","occurred_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE UNIQUE INDEX "login_sessions_token_unique" ON "login_sessions" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "login_sessions_user" ON "login_sessions" USING btree ("org_id","user_id");--> statement-breakpoint
 CREATE INDEX "events_chain" ON "events" USING btree ("org_id","sequence");--> statement-breakpoint
