@@ -275,6 +275,8 @@ export const similarProposalSchema = z.object({
   title: z.string(),
   state: proposalStateSchema,
   score: z.number(),
+  /** The key words both share, most telling first. */
+  sharedTerms: z.array(z.string()),
 });
 export const similarResultSchema = z.object({ items: z.array(similarProposalSchema) });
 
@@ -453,8 +455,11 @@ export const unitSuggestionSchema = z.object({
   unitId: z.string(),
   unitName: z.string(),
   score: z.number(),
-  /** category: the category's default units; history: units of similar past proposals. */
-  sources: z.array(z.enum(['category', 'history'])),
+  /**
+   * category: the category's default units; history: units of similar past proposals; model: the unit model
+   * learned from the committee's history (imported items and past assignments).
+   */
+  sources: z.array(z.enum(['category', 'history', 'model'])),
 });
 export const unitSuggestionsSchema = z.object({ items: z.array(unitSuggestionSchema) });
 

@@ -6,6 +6,8 @@ import { notificationsModule } from './notifications/notifications.module.ts';
 import { orgsModule } from './orgs/orgs.module.ts';
 import { peopleModule } from './people/people.module.ts';
 import { proposalsModule } from './proposals/proposals.module.ts';
+import { routingModule } from './routing/routing.module.ts';
+import { searchModule } from './search/search.module.ts';
 
 /** Every domain module, in registration order. */
 export const modules: AppModule[] = [
@@ -15,5 +17,7 @@ export const modules: AppModule[] = [
   peopleModule,
   orgsModule,
   proposalsModule,
+  searchModule,
+  routingModule,
   notificationsModule,
 ];

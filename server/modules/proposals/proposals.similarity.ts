@@ -84,6 +84,7 @@ export async function findSimilarProposals(
       title: candidate.title,
       state: candidate.state as ProposalState,
       score: Math.round(similarity(wanted, candidate) * 1000) / 1000,
+      sharedTerms: [] as string[],
     }))
     .filter((candidate) => candidate.score >= MINIMUM_SCORE)
     .sort((left, right) => right.score - left.score || left.title.localeCompare(right.title))

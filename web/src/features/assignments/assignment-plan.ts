@@ -8,10 +8,14 @@ import type { AssignmentMode, AssignmentPlan } from '../../../../contracts/propo
 export const PLAN_UNIT_LIMIT = 20;
 
 /** A unit suggested for a proposal, as GET /proposals/:id/unit-suggestions answers. */
-export type UnitSuggestion = { unitId: string; unitName: string; score: number; sources: ('category' | 'history')[] };
+export type UnitSuggestion = { unitId: string; unitName: string; score: number; sources: ('category' | 'history' | 'model')[] };
 
 /** The names of the suggestion sources. */
-export const suggestionSourceNames: Record<'category' | 'history', string> = { category: '类别默认', history: '相似提案' };
+export const suggestionSourceNames: Record<'category' | 'history' | 'model', string> = {
+  category: '类别默认',
+  history: '相似提案',
+  model: '历史数据学习',
+};
 
 /** An empty plan. */
 export function emptyPlan(mode: AssignmentMode = 'sole'): AssignmentPlan {

@@ -1,0 +1,8 @@
+import type { AppModule } from '../../platform/module.ts';
+import { searchRoutes } from './search.routes.ts';
+
+/** One Chinese full-text search over every text item of a tenant, similar items, and the portal's published search. */
+export const searchModule: AppModule = {
+  name: 'search',
+  routes: searchRoutes,
+};
