@@ -10,6 +10,7 @@ const commands: Record<
   () => Promise<{ run: (options: Record<string, string[]>) => Promise<Record<string, number | string>> }>
 > = {
   routing: () => import('./routing.ts'),
+  'routing-split': () => import('./routing-split.ts'),
   similar: () => import('./similar.ts'),
   search: () => import('./search.ts'),
 };
@@ -19,7 +20,7 @@ async function main() {
   const load = command ? commands[command] : undefined;
   if (!load) {
     console.error(
-      'usage: npm run eval -- routing|similar|search [--train F…] [--test F] [--corpus F] [--pairs F] [--min name=value…]',
+      'usage: npm run eval -- routing|routing-split|similar|search [--train F…] [--test F] [--messages F] [--out D] [--corpus F] [--pairs F] [--min name=value…]',
     );
     process.exit(2);
   }
@@ -30,6 +31,8 @@ async function main() {
       test: { type: 'string', multiple: true },
       corpus: { type: 'string', multiple: true },
       pairs: { type: 'string', multiple: true },
+      messages: { type: 'string', multiple: true },
+      out: { type: 'string', multiple: true },
       min: { type: 'string', multiple: true },
     },
   });

@@ -52,8 +52,9 @@ export function importProblem(errors: ImportError[]): Problem {
  */
 export async function readSheet(
   buffer: Buffer,
-  columns: { known: readonly string[]; required: readonly string[] },
+  columns: { known: readonly string[]; required: readonly string[]; maxRows?: number },
 ): Promise<{ headers: string[]; rows: SheetRow[] }> {
+  const maxRows = columns.maxRows ?? MAX_IMPORT_ROWS;
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
@@ -82,8 +83,8 @@ export async function readSheet(
     }
     if ([...cells.values()].every((value) => value === '')) continue;
     rows.push({ row: number, cells });
-    if (rows.length > MAX_IMPORT_ROWS) {
-      throw badRequest(`一次最多导入 ${MAX_IMPORT_ROWS} 行，请分成多个文件`, undefined, 'too_many_rows');
+    if (rows.length > maxRows) {
+      throw badRequest(`一次最多导入 ${maxRows} 行，请分成多个文件`, undefined, 'too_many_rows');
     }
   }
   if (rows.length === 0) throw badRequest('文件中没有数据行（第 1 行为表头，数据从第 2 行开始）', undefined, 'empty_file');

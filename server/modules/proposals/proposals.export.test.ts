@@ -5,6 +5,7 @@ import { eventsOf } from '../orgs/orgs.test-support.ts';
 import { cellText } from '../people/people.excel.ts';
 import { proposalExportColumns } from './proposals.export.ts';
 import { seedProposalRecords } from './proposals.records.test-support.ts';
+import { reindexProposals } from './proposals.search.ts';
 import { call, TODAY } from './proposals.test-support.ts';
 
 /** The rows of the first sheet of an .xlsx, as text, header first. */
@@ -27,6 +28,8 @@ describe('proposals API: Excel export', () => {
     test = await createTestApp();
     test.setNow(TODAY);
     city = await seedProposalRecords(test.dependencies);
+    // The records are inserted directly, not through the actions: index them as the backfill would.
+    await reindexProposals(test.dependencies.database.orm, city.orgId);
   });
   afterAll(async () => test.close());
 
@@ -74,7 +77,7 @@ describe('proposals API: Excel export', () => {
   });
 
   it('exports only what the actor may read, and records who exported how many', async () => {
-    const unitRows = await readRows((await call(test, 'GET', '/proposals/export?q=建议', city.as('unitA'))).rawPayload);
+    const unitRows = await readRows((await call(test, 'GET', '/proposals/export?q=投入', city.as('unitA'))).rawPayload);
     expect(
       unitRows
         .slice(1)

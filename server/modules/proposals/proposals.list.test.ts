@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { expectedOrder, seedProposalRecords } from './proposals.records.test-support.ts';
+import { reindexProposals } from './proposals.search.ts';
 import { proposals } from './proposals.tables.ts';
 import { call, TODAY } from './proposals.test-support.ts';
 
@@ -18,6 +19,8 @@ describe('proposals API: list filters, search, sorts, paging and visibility', ()
     test.setNow(TODAY);
     city = await seedProposalRecords(test.dependencies);
     other = await seedProposalRecords(test.dependencies);
+    // The records are inserted directly, not through the actions: index them as the backfill would.
+    for (const seed of [city, other]) await reindexProposals(test.dependencies.database.orm, seed.orgId);
     for (const row of Object.values(city.rows)) keyOf.set(row.id, row.key);
   });
   afterAll(async () => test.close());
@@ -118,7 +121,7 @@ describe('proposals API: list filters, search, sorts, paging and visibility', ()
   });
 
   it('keeps visibility under every filter: a unit user searching sees only their proposals', async () => {
-    expect(await listed('unitA', `q=${encodeURIComponent('建议')}&sessionId=${city.sessionIds.current}`)).toEqual(['p4']);
+    expect(await listed('unitA', `q=${encodeURIComponent('投入')}&sessionId=${city.sessionIds.current}`)).toEqual(['p4']);
     expect(await listed('lead', `unitId=${city.unitIds.a}`)).toEqual([]);
   });
 
@@ -181,7 +184,7 @@ describe('proposals API: list filters, search, sorts, paging and visibility', ()
       return original(...args);
     }) as typeof pool.query;
     try {
-      const response = await call(test, 'GET', '/proposals?limit=200&q=建议', city.as('proposal_office'));
+      const response = await call(test, 'GET', '/proposals?limit=200&q=投入', city.as('proposal_office'));
       expect(response.statusCode).toBe(200);
       expect(response.json().items.length).toBeGreaterThan(10);
     } finally {

@@ -5,7 +5,9 @@ import { type Actor, hasAnyRole } from '../../platform/auth/actor.ts';
 import { decodeCursor, encodeCursor, likePattern } from '../../platform/http/paging.ts';
 import { badRequest } from '../../platform/http/problem.ts';
 import type { AppDependencies } from '../../platform/module.ts';
+import { buildTsquery, isEmptyQuery, parseQuery } from '../../platform/search/query.ts';
 import { members } from '../people/people.tables.ts';
+import { searchDocuments } from '../search/search.tables.ts';
 import { filedAndLaterStates, privateStates } from './proposals.policy.ts';
 import { presentProposalSummary } from './proposals.presenter.ts';
 import { proposalAssignments, proposalCoSigners, proposals } from './proposals.tables.ts';
@@ -100,14 +102,24 @@ export function proposalConditions(actor: Actor, query: ProposalFilters): SQL[] 
       or(eq(proposals.leadMemberId, query.proposerMemberId), invitedCondition(query.proposerMemberId, 'accepted')) as SQL,
     );
   }
-  if (query.q) {
-    const pattern = likePattern(query.q);
-    conditions.push(sql`(${proposals.title} ilike ${pattern}
-      or array_to_string(${proposals.keywords}, ' ') ilike ${pattern}
-      or ${members.name} ilike ${pattern}
-      or ${proposals.collectiveAuthorName} ilike ${pattern})`);
-  }
+  if (query.q) conditions.push(textCondition(actor.orgId, query.q));
   return conditions;
+}
+
+/**
+ * The list's `q`: the words of title, key words and body through the search index (繁简通查, jieba words, quoted
+ * phrases), or the proposer's name (lead member or collective author, not in the index) as a substring. A query
+ * with no searchable word (only punctuation or stop words) matches by name only.
+ */
+function textCondition(orgId: string, text: string): SQL {
+  const pattern = likePattern(text.trim());
+  const byName = sql`${members.name} ilike ${pattern} or ${proposals.collectiveAuthorName} ilike ${pattern}`;
+  const parsed = parseQuery(text);
+  if (isEmptyQuery(parsed)) return sql`(${byName})`;
+  return sql`(${proposals.id} in (select ${searchDocuments.id} from ${searchDocuments}
+      where ${searchDocuments.orgId} = ${orgId} and ${searchDocuments.itemType} = 'proposal'
+      and ${searchDocuments.words} @@ ${buildTsquery(orgId, parsed)}::tsquery)
+    or ${byName})`;
 }
 
 /** The order asked for: an explicit sort wins; the review queue defaults to the longest waiting first. */

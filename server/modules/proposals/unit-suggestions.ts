@@ -7,6 +7,8 @@ import { forbidden, notFound } from '../../platform/http/problem.ts';
 import type { AppDependencies } from '../../platform/module.ts';
 import { dictionaryEntries } from '../orgs/orgs.tables.ts';
 import { units } from '../people/people.tables.ts';
+import { proposalText } from '../routing/routing.examples.ts';
+import { predictUnits } from '../routing/routing.suggestions.ts';
 import { canManageAssignments } from './assignments.policy.ts';
 import { filedAndLaterStates } from './proposals.policy.ts';
 import { loadVisibleProposal } from './proposals.queries.ts';
@@ -21,6 +23,8 @@ const MINIMUM_SIMILARITY = 0.3;
 const HISTORY_WEIGHT = 0.8;
 const CATEGORY_FLOOR = 0.8;
 const MAXIMUM_SUGGESTIONS = 10;
+/** A unit the learned model gives less than this probability is not suggested by it. */
+const MODEL_MINIMUM = 0.05;
 
 /** A title without the formula every proposal shares (关于……的建议), which would make any two look alike. */
 function essentialTitle(title: string): string {
@@ -109,31 +113,42 @@ async function historyScores(
 
 /**
  * GET /proposals/{id}/unit-suggestions (office): the category's default units (in their order, scored from 1
- * down to 0.8) merged with the units handling similar past proposals of the committee (weighted by similarity,
- * at most 0.8). A unit found both ways combines the two (1 − (1 − a)(1 − b)). Best first.
+ * down to 0.8), the units handling similar past proposals of the committee (weighted by similarity, at most 0.8)
+ * and the units the routing model learned from the committee's history predicts (their probability). A unit found
+ * several ways combines them (1 − (1 − a)(1 − b)(1 − c)). Best first.
  */
 export async function suggestUnits(deps: AppDependencies, actor: Actor, proposalId: string): Promise<{ items: Suggestion[] }> {
   if (!canManageAssignments(actor)) throw forbidden('只有提案委工作人员可以查看建议的承办单位');
   const orm = deps.database.orm;
   const { proposal } = await loadVisibleProposal(orm, actor, proposalId);
-  const merged = new Map<string, { unitName: string; category: number; history: number }>();
+  const merged = new Map<string, { unitName: string; category: number; history: number; model: number }>();
   if (proposal.categoryId) {
     const defaults = (await loadCategoryDefaultUnits(orm, actor.orgId, proposal.categoryId)).filter((row) => row.active);
     defaults.forEach((row, index) => {
       const score = Math.max(CATEGORY_FLOOR, 1 - index * 0.05);
-      merged.set(row.unitId, { unitName: row.unitName, category: score, history: 0 });
+      merged.set(row.unitId, { unitName: row.unitName, category: score, history: 0, model: 0 });
     });
   }
   for (const [unitId, found] of await historyScores(orm, proposal)) {
-    const entry = merged.get(unitId) ?? { unitName: found.unitName, category: 0, history: 0 };
+    const entry = merged.get(unitId) ?? { unitName: found.unitName, category: 0, history: 0, model: 0 };
     entry.history = found.similarity * HISTORY_WEIGHT;
     merged.set(unitId, entry);
+  }
+  for (const predicted of await predictUnits(orm, actor.orgId, proposalText(proposal))) {
+    if (predicted.probability < MODEL_MINIMUM) continue;
+    const entry = merged.get(predicted.unitId) ?? { unitName: predicted.unitName, category: 0, history: 0, model: 0 };
+    entry.model = predicted.probability;
+    merged.set(predicted.unitId, entry);
   }
   const items = [...merged.entries()].map(([unitId, entry]) => ({
     unitId,
     unitName: entry.unitName,
-    score: Math.round((1 - (1 - entry.category) * (1 - entry.history)) * 1000) / 1000,
-    sources: [...(entry.category > 0 ? (['category'] as const) : []), ...(entry.history > 0 ? (['history'] as const) : [])],
+    score: Math.round((1 - (1 - entry.category) * (1 - entry.history) * (1 - entry.model)) * 1000) / 1000,
+    sources: [
+      ...(entry.category > 0 ? (['category'] as const) : []),
+      ...(entry.history > 0 ? (['history'] as const) : []),
+      ...(entry.model > 0 ? (['model'] as const) : []),
+    ],
   }));
   items.sort((left, right) => right.score - left.score || left.unitName.localeCompare(right.unitName, 'zh-CN'));
   return { items: items.slice(0, MAXIMUM_SUGGESTIONS) };

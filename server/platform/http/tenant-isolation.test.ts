@@ -26,6 +26,8 @@ const TENANT_TABLES = [
   'proposal_assignments',
   'assignment_batches',
   'notifications',
+  'search_documents',
+  'routing_history',
   'login_sessions',
 ];
 

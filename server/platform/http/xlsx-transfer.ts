@@ -20,28 +20,37 @@ export function sendXlsx(reply: FastifyReply, buffer: Buffer, fileName: string):
 }
 
 /**
- * The uploaded .xlsx file of a multipart request (field name free, one file). 415 when the request is not a
- * multipart upload or the file is not .xlsx; 413 past the size limit; 400 when no file came.
+ * The one uploaded file of a multipart request (field name free) and its name. 415 when the request is not a
+ * multipart upload; 413 past `maxBytes`; 400 when no file came. `what` names the expected file in messages.
  */
-export async function receiveXlsx(request: FastifyRequest): Promise<Buffer> {
+export async function receiveUpload(
+  request: FastifyRequest,
+  options: { maxBytes: number; what: string },
+): Promise<{ buffer: Buffer; fileName: string }> {
   if (!request.isMultipart()) {
-    throw new Problem(415, 'unsupported_media_type', '请以 multipart/form-data 上传 .xlsx 文件');
+    throw new Problem(415, 'unsupported_media_type', `请以 multipart/form-data 上传${options.what}`);
   }
-  let buffer: Buffer;
-  let fileName = '';
   try {
-    const file = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-    if (!file) throw badRequest('请选择要上传的 .xlsx 文件', [{ field: 'file', message: '没有收到文件' }], 'file_missing');
-    fileName = file.filename ?? '';
-    buffer = await file.toBuffer();
+    const file = await request.file({ limits: { fileSize: options.maxBytes, files: 1 } });
+    if (!file) throw badRequest(`请选择要上传的${options.what}`, [{ field: 'file', message: '没有收到文件' }], 'file_missing');
+    const buffer = await file.toBuffer();
+    return { buffer, fileName: file.filename ?? '' };
   } catch (error) {
     if (error instanceof Problem) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
-      throw new Problem(413, 'file_too_large', `文件不能超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，且每次只能上传一个文件`);
+      throw new Problem(413, 'file_too_large', `文件不能超过 ${options.maxBytes / 1024 / 1024} MB，且每次只能上传一个文件`);
     }
     throw badRequest('上传的内容无法读取，请重新选择文件', undefined, 'bad_upload');
   }
+}
+
+/**
+ * The uploaded .xlsx file of a multipart request (field name free, one file). 415 when the request is not a
+ * multipart upload or the file is not .xlsx; 413 past the size limit; 400 when no file came.
+ */
+export async function receiveXlsx(request: FastifyRequest): Promise<Buffer> {
+  const { buffer, fileName } = await receiveUpload(request, { maxBytes: MAX_UPLOAD_BYTES, what: ' .xlsx 文件' });
   if (!looksLikeXlsx(buffer) || (fileName && !/\.xlsx$/i.test(fileName))) {
     throw new Problem(
       415,

@@ -12,6 +12,7 @@ import type { AssignmentRow } from '../assignments.presenter.ts';
 import { type AssignmentRules, activeUnitNames, deadlinesFor, loadAssignmentRules } from '../assignments.queries.ts';
 import { proposalNumberLabel } from '../proposals.numbering.ts';
 import { type CoSignerRow, loadVisibleProposal, type ProposalRow, presentProposalFor } from '../proposals.queries.ts';
+import { indexProposal } from '../proposals.search.ts';
 import { proposalAssignments } from '../proposals.tables.ts';
 import { proposalWorkflow } from '../proposals.workflow.ts';
 import { notifyProposers, writeDecision } from './review-decision.ts';
@@ -162,6 +163,7 @@ export async function assignProposalInTransaction(
     title: '提案已交办',
     body: `您的提案“${proposal.title}”已交${unitList}办理（${assignmentModeNames[plan.mode]}），答复期限为交办之日起 ${rules.replyDueMonths} 个月。`,
   });
+  await indexProposal(tx, actor.orgId, id);
   return { proposal: assigned, coSigners, assignments: rows };
 }
 

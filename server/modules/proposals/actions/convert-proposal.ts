@@ -3,6 +3,7 @@ import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { presentProposalFor } from '../proposals.queries.ts';
+import { indexProposal } from '../proposals.search.ts';
 import { loadForDecision, notifyProposers, reasonSentence, storedDecision, writeDecision } from './review-decision.ts';
 
 /** What the office sends to convert a proposal: the new form, the proposer's recorded consent, a reason. */
@@ -47,6 +48,7 @@ export async function convertProposal(
       title: `提案已转为${form}`,
       body: `经您同意，您的提案“${proposal.title}”已转为${form}处理。${reasonSentence(reason)}`,
     });
+    await indexProposal(tx, actor.orgId, id);
     return presentProposalFor(tx, deps, actor, converted, coSigners);
   });
 }

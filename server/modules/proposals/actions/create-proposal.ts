@@ -7,6 +7,7 @@ import { findCurrentSession, loadSession } from '../../orgs/orgs.queries.ts';
 import { canCreateProposal } from '../proposals.policy.ts';
 import { proposalAuditView } from '../proposals.presenter.ts';
 import { kindOn, loadProposalSettings, presentProposalFor } from '../proposals.queries.ts';
+import { indexProposal } from '../proposals.search.ts';
 import { proposals } from '../proposals.tables.ts';
 import { assertBodyWithinLimit, assertDictionaryEntry, collectiveAuthorKinds } from '../proposals.validation.ts';
 
@@ -90,6 +91,7 @@ export async function createProposal(
       after: proposalAuditView(row),
       context,
     });
+    await indexProposal(tx, actor.orgId, row.id);
     return presentProposalFor(tx, deps, actor, row, [], settings);
   });
 }

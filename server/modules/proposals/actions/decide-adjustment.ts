@@ -11,6 +11,7 @@ import { conflict, unprocessable } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { notify } from '../../notifications/notify.ts';
 import { activeUnitNames, deadlinesFor, loadAssignmentRules, presentAssignmentFor } from '../assignments.queries.ts';
+import { indexProposal } from '../proposals.search.ts';
 import { proposalAssignments } from '../proposals.tables.ts';
 import { notifyAssignedUnit } from './assign-proposal.ts';
 import { loadForAssignmentAction, writeAssignment } from './assignment-action.ts';
@@ -114,6 +115,7 @@ export async function approveAdjustment(
         link: `/assignments/${id}`,
       },
     );
+    await indexProposal(tx, actor.orgId, row.proposalId);
     return presentAssignmentFor(tx, actor, reassigned, rules.today);
   });
 }

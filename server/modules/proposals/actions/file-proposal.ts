@@ -5,6 +5,7 @@ import { recordEvent } from '../../../platform/events/record-event.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { proposalNumberLabel, takeNextProposalNumber } from '../proposals.numbering.ts';
 import { type CoSignerRow, type ProposalRow, presentProposalFor } from '../proposals.queries.ts';
+import { indexProposal } from '../proposals.search.ts';
 import { loadForDecision, notifyProposers, reasonSentence, storedDecision, writeDecision } from './review-decision.ts';
 
 /**
@@ -48,6 +49,7 @@ export async function fileProposalInTransaction(
     title: `提案已立案（${label}）`,
     body: `您的提案“${proposal.title}”已经审查立案，提案号为${label}，将交有关单位办理。${reasonSentence(reason, '说明')}`,
   });
+  await indexProposal(tx, actor.orgId, id);
   return { proposal: filed, coSigners };
 }
 

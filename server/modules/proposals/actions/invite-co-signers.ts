@@ -15,6 +15,7 @@ import {
   loadVisibleProposal,
   presentProposalFor,
 } from '../proposals.queries.ts';
+import { indexProposal } from '../proposals.search.ts';
 import { proposalCoSigners, proposals } from '../proposals.tables.ts';
 import { proposalWorkflow } from '../proposals.workflow.ts';
 
@@ -118,6 +119,7 @@ export async function inviteCoSigners(
         link: `/proposals/${id}`,
       },
     );
+    await indexProposal(tx, actor.orgId, id);
     return presentProposalFor(tx, deps, actor, updated[0], await loadCoSigners(tx, actor.orgId, id), settings);
   });
 }

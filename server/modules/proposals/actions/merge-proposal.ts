@@ -8,6 +8,7 @@ import type { AppDependencies } from '../../../platform/module.ts';
 import { proposalNumberLabel } from '../proposals.numbering.ts';
 import { filedAndLaterStates } from '../proposals.policy.ts';
 import { countedProposers, type ProposalRow, presentProposalFor } from '../proposals.queries.ts';
+import { indexProposal } from '../proposals.search.ts';
 import { proposals } from '../proposals.tables.ts';
 import { proposalWorkflow } from '../proposals.workflow.ts';
 import { loadForDecision, notifyProposers, reasonSentence, storedDecision, writeDecision } from './review-decision.ts';
@@ -118,6 +119,7 @@ export async function mergeProposal(
       title: `提案已并案（并入${label || '已立案提案'}）`,
       body: `您的提案“${proposal.title}”与${targetName}内容相近，已并案办理；您仍是提案人，将一并收到答复。${reasonSentence(reason)}`,
     });
+    await indexProposal(tx, actor.orgId, id);
     return presentProposalFor(tx, deps, actor, merged, coSigners);
   });
 }

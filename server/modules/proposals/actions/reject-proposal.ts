@@ -3,6 +3,7 @@ import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { presentProposalFor } from '../proposals.queries.ts';
+import { indexProposal } from '../proposals.search.ts';
 import { assertDictionaryEntry } from '../proposals.validation.ts';
 import { loadForDecision, notifyProposers, reasonSentence, storedDecision, writeDecision } from './review-decision.ts';
 
@@ -61,6 +62,7 @@ export async function rejectProposal(
       title: `提案不予立案（${reasonCodeName}）`,
       body: `您的提案“${proposal.title}”经审查不予立案。${reasonSentence(reasonCodeName, '原因')}${reasonSentence(input.reason, '说明')}`,
     });
+    await indexProposal(tx, actor.orgId, id);
     return presentProposalFor(tx, deps, actor, rejected, coSigners);
   });
 }

@@ -3,6 +3,7 @@ import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { presentProposalFor } from '../proposals.queries.ts';
+import { indexProposal } from '../proposals.search.ts';
 import { loadForDecision, notifyProposers, reasonSentence, storedDecision, writeDecision } from './review-decision.ts';
 
 /**
@@ -37,6 +38,7 @@ export async function returnProposal(
       title: '提案被退回修改',
       body: `您的提案“${proposal.title}”需要修改后重新提交。${reasonSentence(reason, '修改意见')}`,
     });
+    await indexProposal(tx, actor.orgId, id);
     return presentProposalFor(tx, deps, actor, returned, coSigners);
   });
 }

@@ -8,6 +8,7 @@ import { guardTransition } from '../../../platform/workflow/workflow.ts';
 import { loadSession } from '../../orgs/orgs.queries.ts';
 import { canTakeProposalAction } from '../proposals.policy.ts';
 import { kindOn, loadProposalSettings, loadVisibleProposal, presentProposalFor } from '../proposals.queries.ts';
+import { indexProposal } from '../proposals.search.ts';
 import { proposals } from '../proposals.tables.ts';
 import { assertBodyWithinLimit, assertReadyToSubmit } from '../proposals.validation.ts';
 import { proposalWorkflow } from '../proposals.workflow.ts';
@@ -62,6 +63,7 @@ export async function submitProposal(
       after: { state: transition.to, kind: updated[0].kind, coSigners: accepted.map((row) => row.memberId) },
       context,
     });
+    await indexProposal(tx, actor.orgId, id);
     return presentProposalFor(tx, deps, actor, updated[0], coSigners, settings);
   });
 }

@@ -8,6 +8,7 @@ import { guardTransition } from '../../../platform/workflow/workflow.ts';
 import { canTakeProposalAction } from '../proposals.policy.ts';
 import { proposalAuditView } from '../proposals.presenter.ts';
 import { loadProposalSettings, loadVisibleProposal, presentProposalFor } from '../proposals.queries.ts';
+import { indexProposal } from '../proposals.search.ts';
 import { proposals } from '../proposals.tables.ts';
 import { assertBodyWithinLimit, assertDictionaryEntry } from '../proposals.validation.ts';
 import { proposalWorkflow } from '../proposals.workflow.ts';
@@ -77,6 +78,7 @@ export async function updateProposal(
       after: proposalAuditView(row),
       context,
     });
+    await indexProposal(tx, actor.orgId, id);
     return presentProposalFor(tx, deps, actor, row, coSigners, settings);
   });
 }

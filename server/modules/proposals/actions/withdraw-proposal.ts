@@ -7,6 +7,7 @@ import type { AppDependencies } from '../../../platform/module.ts';
 import { guardTransition } from '../../../platform/workflow/workflow.ts';
 import { canTakeProposalAction } from '../proposals.policy.ts';
 import { loadVisibleProposal, presentProposalFor } from '../proposals.queries.ts';
+import { indexProposal } from '../proposals.search.ts';
 import { proposals } from '../proposals.tables.ts';
 import { proposalWorkflow } from '../proposals.workflow.ts';
 
@@ -47,6 +48,7 @@ export async function withdrawProposal(
       after: { state: transition.to, reason: reason ?? null },
       context,
     });
+    await indexProposal(tx, actor.orgId, id);
     return presentProposalFor(tx, deps, actor, updated[0], coSigners);
   });
 }
