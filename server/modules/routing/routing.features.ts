@@ -1,4 +1,4 @@
-import { isContentWord, normalizeText, segmentWords } from '../../platform/search/segment.ts';
+import { innerWords, isContentWord, normalizeText, segmentWords } from '../../platform/search/segment.ts';
 
 /** Most body characters read: the opening of a letter says what it is about (400 measured as good as 1,500, and faster). */
 const MAX_BODY_CHARACTERS = 400;
@@ -14,10 +14,17 @@ function add(counts: TermCounts, feature: string, amount: number) {
   counts.set(feature, (counts.get(feature) ?? 0) + amount);
 }
 
-/** Adds the words of a text (jieba, content words only) and its adjacent Han character pairs (robust to jieba's cuts). */
+/**
+ * Adds the words of a text (jieba, content words only, with the shorter words inside long ones as the search index
+ * has them: 公交线路 also counts 公交, 线路) and its adjacent character pairs (robust to jieba's cuts).
+ */
 function addText(counts: TermCounts, text: string, weight: number) {
   if (text === '') return;
-  for (const word of segmentWords(text)) if (isContentWord(word)) add(counts, `w:${word}`, weight);
+  const words = segmentWords(text).filter(isContentWord);
+  for (const word of words) {
+    add(counts, `w:${word}`, weight);
+    for (const inner of innerWords(word)) if (isContentWord(inner)) add(counts, `w:${inner}`, weight);
+  }
   for (const run of normalizeText(text).match(TEXT_RUN) ?? []) {
     const characters = [...run];
     for (let index = 0; index + 1 < characters.length; index += 1) {
