@@ -66,6 +66,14 @@ describe('demo data', () => {
     }
   });
 
+  it('trains the routing models on the filed demo proposals, so suggestions show at once', async () => {
+    const models = await query<{ target: string; example_count: number }>(
+      'select target, example_count from routing_models order by target',
+    );
+    expect(models.map((model) => model.target)).toEqual(['category', 'unit']);
+    expect(models.every((model) => model.example_count > 0)).toBe(true);
+  });
+
   it('gives realistic members and units of 示例市', async () => {
     const [org] = await query<{ id: string }>("select id from organizations where code = 'demo-city'");
     const members = await query<{
