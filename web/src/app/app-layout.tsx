@@ -1,6 +1,6 @@
 /**
  * The logged-in frame: the side menu (filtered by the user's roles), the header with the committee's name and the
- * display switches, the demo banner, and the screen. On a phone (≤ 768px) the menu moves into a drawer.
+ * display switches (and, for the staff, the 全文检索 box), the demo banner, and the screen. On a phone (≤ 768px) the menu moves into a drawer.
  */
 import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Flex, Layout, Menu, type MenuProps, Typography } from 'antd';
@@ -9,6 +9,8 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../../contracts/auth.ts';
 import { DemoBanner } from '../components/demo-banner.tsx';
 import { NotificationBell } from '../features/notifications/notification-bell.tsx';
+import { HeaderSearchBox } from '../features/search/header-search-box.tsx';
+import { maySearch } from '../features/search/search-roles.ts';
 import { ElderModeSwitch, ScriptSwitch } from './display-controls.tsx';
 import { useElderMode } from './elder-mode.tsx';
 import { screenLink, selectedMenuKey, visibleRoutes } from './navigation-rules.ts';
@@ -113,6 +115,8 @@ export function AppLayout({ me }: { me: Me }) {
               </Typography.Text>
             )}
             <Flex align="center" gap={16} className="header-actions">
+              {/* The elder mode's larger type leaves no room for the box beside the font sizes: the button opens the screen. */}
+              {maySearch(me.roles) && <HeaderSearchBox compact={phone || elder} />}
               {!phone && <ScriptSwitch />}
               {!phone && <ElderModeSwitch />}
               <NotificationBell />

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { adminRoutes } from '../pages/admin/admin-routes.tsx';
 import { officeScreens } from '../pages/office/office-routes.tsx';
 import { proposalScreens } from '../pages/proposals/proposal-routes.tsx';
+import { searchScreen } from '../pages/search/search-routes.tsx';
 import { routePath, type ScreenRoute } from './navigation-rules.ts';
 
 /** A screen with its menu icon; `element` is absent for the shell's own screens (the router supplies them). */
@@ -28,7 +29,7 @@ export const accountScreen: AppScreen = {
 /** Every screen in menu order: the dashboard, the modules' screens, the account. */
 export function appScreens(): AppScreen[] {
   const admin = adminRoutes.map((route) => ({ ...route, path: routePath(route.path), group: ADMIN_GROUP }));
-  const proposalWork = [...proposalScreens, ...officeScreens].map((route) => ({
+  const proposalWork = [...proposalScreens, searchScreen, ...officeScreens].map((route) => ({
     ...route,
     path: routePath(route.path),
     group: PROPOSAL_GROUP,

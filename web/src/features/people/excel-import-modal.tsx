@@ -1,9 +1,10 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Result, Space, Table, Typography, Upload } from 'antd';
+import { Button, Modal, Result, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../pages/admin/shared/admin-api.ts';
 import { useT } from '../../pages/admin/shared/admin-text.ts';
-import { type ImportErrorRow, importErrorRows, importSummary } from '../../pages/admin/shared/import-errors.ts';
+import { ImportErrorTable } from '../../pages/admin/shared/import-error-table.tsx';
+import { type ImportErrorRow, importErrorRows } from '../../pages/admin/shared/import-errors.ts';
 
 /** What the import dialog needs: what is imported, how to upload, and the template. */
 export type ExcelImportProps = {
@@ -107,29 +108,7 @@ export function ExcelImportModal(props: ExcelImportProps) {
             </p>
             <p className="ant-upload-text">{t('点击或拖动 Excel 文件到这里')}</p>
           </Upload.Dragger>
-          {outcome?.kind === 'rejected' ? (
-            <>
-              <Alert type="error" showIcon title={t(importSummary(outcome.detail, outcome.rows.length))} />
-              {outcome.rows.length > 0 ? (
-                <Table<ImportErrorRow>
-                  size="small"
-                  rowKey="key"
-                  dataSource={outcome.rows}
-                  pagination={outcome.rows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-                  columns={[
-                    {
-                      title: t('行号'),
-                      dataIndex: 'row',
-                      width: 84,
-                      render: (row: number | null) => (row === null ? t('整个文件') : `${t('第')} ${row} ${t('行')}`),
-                    },
-                    { title: t('列'), dataIndex: 'column', width: 96, render: (column: string) => column || '—' },
-                    { title: t('问题'), dataIndex: 'message', render: (message: string) => t(message) },
-                  ]}
-                />
-              ) : null}
-            </>
-          ) : null}
+          {outcome?.kind === 'rejected' ? <ImportErrorTable detail={outcome.detail} rows={outcome.rows} /> : null}
         </Space>
       )}
     </Modal>

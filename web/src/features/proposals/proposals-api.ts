@@ -13,18 +13,18 @@ import type {
   ProposalSummary,
   ProposalUpdate,
 } from '../../../../contracts/proposals.ts';
+import type { SimilarItem } from '../../../../contracts/search.ts';
 import { api, downloadFile } from '../../lib/api.ts';
 
 /** A page of proposal rows. */
 export type ProposalPage = { items: ProposalSummary[]; nextCursor: string | null; total?: number };
-/** A possibly similar proposal with its score (0–1). */
-export type SimilarProposal = {
-  id: string;
-  sessionId: string;
-  number: string | null;
-  title: string;
-  state: ProposalState;
-  score: number;
+/**
+ * A possibly similar item with its score (0–1) and the key words both share: a proposal, or (once the server
+ * widens the answer) an imported history item, which has no session or state.
+ */
+export type SimilarProposal = Omit<SimilarItem, 'type' | 'sharedTerms'> & {
+  type?: SimilarItem['type'];
+  sharedTerms?: string[];
 };
 /** One step of a proposal's history. */
 export type HistoryEntry = { id: string; occurredAt: string; type: string; actorName: string | null; summary: string };
@@ -88,7 +88,7 @@ export function useProposalHistory(id: string | null | undefined) {
   });
 }
 
-/** Proposals similar to a title and keywords (this session and the last), best first. */
+/** Items similar to a title and keywords (this session and the last), best first. */
 export function useSimilarProposals(title: string, keywords: string[], excludeId: string | undefined) {
   const trimmed = title.trim();
   const words = keywords.join(' ').slice(0, 200);

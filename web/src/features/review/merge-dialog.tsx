@@ -9,9 +9,9 @@ import { type SimilarProposal, useMergeTargets, useSimilarProposals } from './re
 /** The states a merge target may be in. */
 export const mergeTargetStates = new Set(['filed', 'assigned']);
 
-/** The similar proposals a proposal may be merged into (filed or assigned ones). */
+/** The similar proposals a proposal may be merged into (filed or assigned ones; never imported history). */
 export function mergeableSimilar(items: readonly SimilarProposal[] | undefined): SimilarProposal[] {
-  return (items ?? []).filter((item) => mergeTargetStates.has(item.state));
+  return (items ?? []).filter((item) => item.type !== 'history' && item.state !== null && mergeTargetStates.has(item.state));
 }
 
 /** "第0003号 关于……" */

@@ -1,18 +1,18 @@
 /** The office's review: the queue, one proposal, similar proposals, the review actions and bulk filing. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BulkResult, Proposal, ProposalKind, ProposalState, ProposalSummary } from '../../../../contracts/proposals.ts';
+import type { SimilarItem } from '../../../../contracts/search.ts';
 import { apiGet, apiRequest } from '../../pages/admin/shared/admin-api.ts';
 
 /** A page of proposal rows. */
 export type ProposalPage = { items: ProposalSummary[]; nextCursor: string | null; total?: number };
-/** A possibly similar proposal with its score (0–1). */
-export type SimilarProposal = {
-  id: string;
-  sessionId: string;
-  number: string | null;
-  title: string;
-  state: ProposalState;
-  score: number;
+/**
+ * A possibly similar item with its score (0–1) and shared key words: a proposal, or (once the server widens the
+ * answer) an imported history item, which has no session or state.
+ */
+export type SimilarProposal = Omit<SimilarItem, 'type' | 'sharedTerms'> & {
+  type?: SimilarItem['type'];
+  sharedTerms?: string[];
 };
 
 /** The review actions of the office, with their Chinese names. */
@@ -66,11 +66,13 @@ export function useProposal(id: string | null) {
   });
 }
 
-/** Proposals similar to a title, without the proposal itself. */
-export function useSimilarProposals(title: string | undefined, excludeId: string | undefined) {
+/** Items similar to a proposal's title and keywords, without the proposal itself. */
+export function useSimilarProposals(title: string | undefined, excludeId: string | undefined, keywords: readonly string[] = []) {
+  const words = keywords.join(' ').slice(0, 200) || undefined;
   return useQuery({
-    queryKey: [...proposalsKey, 'review-similar', title, excludeId],
-    queryFn: async () => (await apiGet<{ items: SimilarProposal[] }>('/proposals/similar', { title, excludeId })).items,
+    queryKey: [...proposalsKey, 'review-similar', title, excludeId, words],
+    queryFn: async () =>
+      (await apiGet<{ items: SimilarProposal[] }>('/proposals/similar', { title, keywords: words, excludeId })).items,
     enabled: Boolean(title?.trim()),
     staleTime: 60_000,
   });

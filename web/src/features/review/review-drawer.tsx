@@ -1,4 +1,7 @@
-/** The side drawer of the review queue: a proposal's text, proposers and similar proposals, with the review actions. */
+/**
+ * The side drawer of the review queue: a proposal's text, proposers, the categories the committee's history
+ * suggests, and similar items (with their shared words), with the review actions.
+ */
 import { ExportOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Empty, Flex, List, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
@@ -6,9 +9,11 @@ import type { Proposal } from '../../../../contracts/proposals.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { errorMessage } from '../../pages/admin/shared/admin-api.ts';
 import { useT } from '../../pages/admin/shared/admin-text.ts';
-import { useDrawerSize } from '../../pages/admin/shared/admin-ui.tsx';
+import { useDrawerSize, useWidthScale } from '../../pages/admin/shared/admin-ui.tsx';
 import { useDictionary } from '../orgs/orgs-api.ts';
 import { AttachmentsPanel } from '../proposals/attachments-panel.tsx';
+import { HistoryTypeTag, SessionName, SharedTerms, SimilarityTag } from '../search/similar-item-meta.tsx';
+import { CategorySuggestionList } from './category-suggestion-list.tsx';
 import { mergeableSimilar } from './merge-dialog.tsx';
 import { proposalKindNames, proposerRoleNames } from './proposal-names.ts';
 import { reviewActionNames, reviewActions, useProposal, useProposalAction, useSimilarProposals } from './review-api.ts';
@@ -27,13 +32,14 @@ function TextBlock({ title, text }: { title: string; text: string }) {
   );
 }
 
-/** The similar proposals of one, with 并入 into the filed or assigned ones. */
+/** The similar items of one (proposals and imported history), with 并入 into the filed or assigned proposals. */
 function SimilarList(props: { proposal: Proposal; onMerged: (proposal: Proposal) => void; fail: (error: unknown) => void }) {
   const t = useT();
-  const similar = useSimilarProposals(props.proposal.title, props.proposal.id);
+  const { proposal } = props;
+  const similar = useSimilarProposals(proposal.title, proposal.id, proposal.keywords);
   const merge = useProposalAction();
   const mergeable = new Set(mergeableSimilar(similar.data).map((item) => item.id));
-  const canMerge = props.proposal.actions.some((item) => item.action === 'merge');
+  const canMerge = proposal.actions.some((item) => item.action === 'merge');
   if (similar.isLoading) return <Skeleton active paragraph={{ rows: 2 }} />;
   if (similar.error) return <Alert type="warning" title={t(errorMessage(similar.error))} />;
   if (!similar.data?.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('没有相似的提案')} />;
@@ -41,6 +47,7 @@ function SimilarList(props: { proposal: Proposal; onMerged: (proposal: Proposal)
     <List
       size="small"
       dataSource={similar.data}
+      rowKey={(item) => `${item.type ?? 'proposal'}:${item.id}`}
       renderItem={(item) => (
         <List.Item
           actions={
@@ -55,8 +62,8 @@ function SimilarList(props: { proposal: Proposal; onMerged: (proposal: Proposal)
                     onConfirm={async () => {
                       try {
                         const updated = await merge.mutateAsync({
-                          id: props.proposal.id,
-                          version: props.proposal.version,
+                          id: proposal.id,
+                          version: proposal.version,
                           action: 'merge',
                           body: { targetId: item.id },
                         });
@@ -74,17 +81,25 @@ function SimilarList(props: { proposal: Proposal; onMerged: (proposal: Proposal)
               : []
           }
         >
-          <Flex vertical gap={2} style={{ minWidth: 0 }}>
-            <Link to={`/proposals/${item.id}`}>
-              {item.number ? `${t('第')}${item.number}${t('号')} ` : ''}
-              {t(item.title)}
-            </Link>
+          <Flex vertical gap={4} style={{ minWidth: 0 }}>
+            {item.type === 'history' ? (
+              <Typography.Text>
+                {item.number ? `${t(item.number)} ` : ''}
+                {t(item.title)}
+              </Typography.Text>
+            ) : (
+              <Link to={`/proposals/${item.id}`}>
+                {item.number ? `${t('第')}${item.number}${t('号')} ` : ''}
+                {t(item.title)}
+              </Link>
+            )}
             <Space size={4} wrap>
-              <Tag>{t(stateLabel(item.state))}</Tag>
-              <Tag color={item.score >= 0.6 ? 'gold' : 'default'}>
-                {t('相似度')} {Math.round(item.score * 100)}%
-              </Tag>
+              <HistoryTypeTag type={item.type} />
+              {item.state ? <Tag style={{ marginInlineEnd: 0 }}>{t(stateLabel(item.state))}</Tag> : null}
+              <SimilarityTag score={item.score} />
+              <SessionName sessionId={item.sessionId} />
             </Space>
+            <SharedTerms terms={item.sharedTerms} />
           </Flex>
         </List.Item>
       )}
@@ -120,6 +135,7 @@ export function ReviewDrawer(props: {
 }) {
   const t = useT();
   const size = useDrawerSize(720);
+  const w = useWidthScale();
   const { data: proposal, isLoading, error } = useProposal(props.proposalId);
   const categories = useDictionary('proposal_category');
   const categoryName = (id: string | null) => categories.data?.find((entry) => entry.id === id)?.name ?? '—';
@@ -162,10 +178,13 @@ export function ReviewDrawer(props: {
           <Typography.Title level={4} style={{ margin: 0 }}>
             {t(proposal.title)}
           </Typography.Title>
-          <Descriptions bordered size="small" column={1} styles={{ label: { width: 110 } }}>
+          <Descriptions bordered size="small" column={1} styles={{ label: { width: w(96), whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label={t('状态')}>{t(proposal.stateName)}</Descriptions.Item>
             <Descriptions.Item label={t('类型')}>{t(proposalKindNames[proposal.kind])}</Descriptions.Item>
             <Descriptions.Item label={t('类别')}>{t(categoryName(proposal.categoryId))}</Descriptions.Item>
+            <Descriptions.Item label={t('建议类别')}>
+              <CategorySuggestionList proposalId={proposal.id} currentCategoryId={proposal.categoryId} />
+            </Descriptions.Item>
             <Descriptions.Item label={t('提交时间')}>
               {formatDateTime(proposal.submittedAt)}
               {days !== null && proposal.state === 'submitted' ? ` · ${t('已等待')} ${days} ${t('天')}` : ''}

@@ -1,12 +1,23 @@
-import { ApartmentOutlined, AuditOutlined, InboxOutlined, SendOutlined, SwapOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  ExperimentOutlined,
+  InboxOutlined,
+  SendOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
 import type { AdminRoute } from '../admin/admin-routes.tsx';
 import { AdjustmentsPage } from './adjustments-page.tsx';
 import { AssignmentPage } from './assignment-page.tsx';
 import { CategoryUnitsPage } from './category-units-page.tsx';
 import { ReviewPage } from './review-page.tsx';
+import { RoutingPage } from './routing-page.tsx';
 import { UnitInboxPage } from './unit-inbox-page.tsx';
 
-/** The proposal office's and the units' screens: review queue, assignment, adjustments, category defaults, unit inbox. */
+/**
+ * The proposal office's and the units' screens: review queue, assignment, adjustments, category defaults, history
+ * and routing models, unit inbox.
+ */
 export const officeScreens: AdminRoute[] = [
   {
     path: 'office/review',
@@ -39,6 +50,14 @@ export const officeScreens: AdminRoute[] = [
     roles: ['proposal_office'],
     element: <CategoryUnitsPage />,
     description: '每个提案类别建议的承办单位',
+  },
+  {
+    path: 'office/routing',
+    label: '历史数据与智能分办',
+    icon: <ExperimentOutlined />,
+    roles: ['proposal_office'],
+    element: <RoutingPage />,
+    description: '导入历史提案，学习类别和承办单位建议',
   },
   {
     path: 'unit/inbox',
