@@ -291,7 +291,11 @@ const reasonText = z.string().trim().max(2000, { error: '理由不能超过 2000
 
 /** Body of "file" (立案): nothing but an optional note. */
 export const fileProposalSchema = z
-  .object({ note: reasonText.optional() })
+  .object({
+    note: reasonText.optional(),
+    /** The category the office files it under, when it differs from the proposer's choice (e.g. a suggested one). */
+    categoryId: idSchema.optional(),
+  })
   .nullish()
   .transform((body) => body ?? {});
 

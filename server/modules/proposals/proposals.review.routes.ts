@@ -30,7 +30,7 @@ export function reviewRoutes(app: ApiApp, deps: AppDependencies): void {
     idempotent: true,
     summary: '立案（提案委；If-Match 版本号；按会议顺序编号；支持 Idempotency-Key，重试不会重复编号）',
     body: fileProposalSchema,
-    run: ({ actor, id, version, body, context }) => fileProposal(deps, actor, id, version, body.note, context),
+    run: ({ actor, id, version, body, context }) => fileProposal(deps, actor, id, version, body, context),
   });
   registerItemAction(app, {
     ...decision,

@@ -121,6 +121,36 @@ describe('proposals API: the office’s review decisions', () => {
     expect(notices[0].body).toContain('符合立案条件');
   });
 
+  it('files under the category the office chose (an active one of this committee), or refuses and files nothing', async () => {
+    const orm = test.dependencies.database.orm;
+    const category = async (orgId: string, code: string, active = true) =>
+      (
+        await orm
+          .insert(dictionaryEntries)
+          .values({ orgId, kind: 'proposal_category', code, name: `类别${code}`, active })
+          .returning({ id: dictionaryEntries.id })
+      )[0].id;
+    const science = await category(city.orgId, 'K01');
+    const retired = await category(city.orgId, 'K99', false);
+    const foreign = await category(other.orgId, 'K01');
+    const proposal = await submitted('关于建设科技创新平台的建议');
+    const file = (body: object) =>
+      call(test, 'POST', `/proposals/${proposal.id}/actions/file`, city.as('proposal_office', { 'if-match': '"2"' }), body);
+    const inactive = await file({ categoryId: retired });
+    expect(inactive.statusCode).toBe(422);
+    expect(inactive.json().detail).toContain('已停用');
+    expect((await file({ categoryId: foreign })).statusCode).toBe(404);
+    expect((await file({ categoryId: 'not-an-id' })).statusCode).toBe(400);
+    const filed = await file({ categoryId: science });
+    expect(filed.statusCode).toBe(200);
+    expect(filed.json()).toMatchObject({ state: 'filed', categoryId: science, version: 3 });
+    const [event] = (await eventsOf(test.dependencies, city.orgId, 'proposal.filed')).filter(
+      (row) => row.subject_id === proposal.id,
+    );
+    expect((event.before as { categoryId: string | null }).categoryId).not.toBe(science);
+    expect(event.after).toMatchObject({ categoryId: science });
+  });
+
   it('notifies the office user who entered a collective proposal, and refuses to file a draft (409 naming it)', async () => {
     const created = await call(test, 'POST', '/proposals', city.as('proposal_office'), {
       ...draftBody('关于集体提案立案的建议'),

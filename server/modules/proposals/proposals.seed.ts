@@ -101,7 +101,7 @@ export async function seedDemoProposals(deps: AppDependencies, orgId: string): P
     );
   const submit = async (username: string, proposal: Proposal) =>
     submitProposal(deps, actor(username), proposal.id, proposal.version, seedContext);
-  const file = async (proposal: Proposal) => fileProposal(deps, office, proposal.id, proposal.version, undefined, seedContext);
+  const file = async (proposal: Proposal) => fileProposal(deps, office, proposal.id, proposal.version, {}, seedContext);
   const [t] = [demoProposalTexts];
   const today = businessDate(deps.now(), 'Asia/Shanghai');
 

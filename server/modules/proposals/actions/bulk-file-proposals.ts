@@ -29,7 +29,7 @@ export async function bulkFileProposals(
   for (const item of items) {
     try {
       const { proposal } = await deps.database.orm.transaction((tx) =>
-        fileProposalInTransaction(tx, deps, actor, item.id, item.version, undefined, context),
+        fileProposalInTransaction(tx, deps, actor, item.id, item.version, {}, context),
       );
       results.push({ id: item.id, ok: true, number: proposal.number, status: 200 });
     } catch (error) {
