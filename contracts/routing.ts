@@ -13,8 +13,8 @@ export const categorySuggestionsSchema = z.object({
   model: z.object({ trainedAt: z.string(), exampleCount: z.number().int() }).nullable(),
 });
 
-/** Columns of the history import (Excel/CSV); JSONL uses title, body, category, unit. */
-export const historyImportColumns = ['标题', '正文', '类别', '承办单位'] as const;
+/** Columns of the history import (Excel/CSV; 日期 optional); JSONL uses title, body, category (or label), unit, date. */
+export const historyImportColumns = ['标题', '正文', '类别', '承办单位', '日期'] as const;
 
 /** The state of a tenant's routing models (GET /routing/models). */
 export const routingModelSchema = z.object({

@@ -286,6 +286,7 @@ CREATE TABLE "routing_history" (
 	"unit_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
 	"import_id" uuid NOT NULL,
 	"imported_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"occurred_at" timestamp with time zone,
 	CONSTRAINT "routing_history_org_id_id_pk" PRIMARY KEY("org_id","id")
 );
 --> statement-breakpoint

@@ -11,7 +11,15 @@ const lookups = {
     ['U2', 'unit-h'],
   ]),
 };
-const row = (values: Partial<HistoryRow>): HistoryRow => ({ row: 2, title: '', body: '', category: '', unit: '', ...values });
+const row = (values: Partial<HistoryRow>): HistoryRow => ({
+  row: 2,
+  title: '',
+  body: '',
+  category: '',
+  unit: '',
+  date: '',
+  ...values,
+});
 
 describe('history file rows', () => {
   it.each([
@@ -29,6 +37,8 @@ describe('history file rows', () => {
     ['unknown category', row({ title: '甲', category: '外星' }), '类别', null, []],
     ['unknown unit', row({ title: '甲', unit: '市交通运输局;市某局' }), '承办单位', null, []],
     ['title too long', row({ title: '字'.repeat(501), category: 'T01' }), '标题', null, []],
+    ['a date that is no date', row({ title: '甲', category: 'T01', date: '2024-02-30' }), '日期', null, []],
+    ['a date in words', row({ title: '甲', category: 'T01', date: '去年' }), '日期', null, []],
   ])('%s', (_case, input, errorColumn, categoryId, unitIds) => {
     const { records, errors } = checkHistoryRows([input], lookups);
     if (errorColumn) {
@@ -40,11 +50,25 @@ describe('history file rows', () => {
     }
   });
 
+  it.each([
+    ['2024-03-15', '2024-03-15T00:00:00'],
+    ['2019/11/10 18:59:24', '2019-11-10T18:59:24'],
+    ['2024年3月5日', '2024-03-05T00:00:00'],
+    ['2024/3/5 9:30', '2024-03-05T09:30:00'],
+    ['', null],
+  ])('reads the date %s as the local time %s', (date, localTime) => {
+    const { records, errors } = checkHistoryRows([row({ title: '甲', category: 'T01', date })], lookups);
+    expect(errors).toEqual([]);
+    expect(records[0].localTime).toBe(localTime);
+  });
+
   it('reads CSV (with a byte-order mark) and JSON Lines with the eval files’ column names', async () => {
     const csv = await readHistoryFile(Buffer.from('\uFEFFtitle,label\n"公交,地铁",交通运输\n'));
-    expect(csv).toEqual([{ row: 2, title: '公交,地铁', body: '', category: '交通运输', unit: '' }]);
-    const jsonl = await readHistoryFile(Buffer.from('{"body":"正文","category":"T01","unit":"U2"}\n\n'));
-    expect(jsonl).toEqual([{ row: 1, title: '', body: '正文', category: 'T01', unit: 'U2' }]);
+    expect(csv).toEqual([{ row: 2, title: '公交,地铁', body: '', category: '交通运输', unit: '', date: '' }]);
+    const jsonl = await readHistoryFile(
+      Buffer.from('{"body":"正文","category":"T01","unit":"U2","time":"2019/2/28 11:25:05"}\n\n'),
+    );
+    expect(jsonl).toEqual([{ row: 1, title: '', body: '正文', category: 'T01', unit: 'U2', date: '2019/2/28 11:25:05' }]);
   });
 
   it('refuses a file that is not UTF-8 text or lacks the columns', async () => {

@@ -11,22 +11,33 @@ const MAX_TITLE_LENGTH = 500;
 const MAX_BODY_LENGTH = 50_000;
 
 /** The column names a history file may use for each field: the template's Chinese ones, or the English ones. */
-const COLUMN_NAMES: Record<'title' | 'body' | 'category' | 'unit', string[]> = {
+const COLUMN_NAMES: Record<'title' | 'body' | 'category' | 'unit' | 'date', string[]> = {
   title: ['标题', '题目', 'title'],
   body: ['正文', '内容', 'body'],
   category: ['类别', '分类', 'category', 'label'],
   unit: ['承办单位', '单位', 'unit', 'units'],
+  date: ['日期', '提交日期', '时间', 'date', 'time'],
 };
-const [TITLE, BODY, CATEGORY, UNIT] = historyImportColumns;
+/** 2024-03-15, 2024/3/15 or 2024年3月15日, optionally with a time (10:30 or 10:30:15). */
+const DATE_PATTERN = /^(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const [TITLE, BODY, CATEGORY, UNIT, DATE] = historyImportColumns;
 const KNOWN_COLUMNS = Object.values(COLUMN_NAMES).flat();
 /** Several units in one cell: 、 , ， ; ； or a line break between them. */
 const UNIT_SEPARATOR = /[、,，;；\n]+/;
 
 /** One valid history row: its line in the file and what it says, categories and units resolved to ids. */
-export type HistoryRecord = { row: number; title: string; body: string; categoryId: string | null; unitIds: string[] };
+export type HistoryRecord = {
+  row: number;
+  title: string;
+  body: string;
+  categoryId: string | null;
+  unitIds: string[];
+  /** When the item was handed in, as a local time of the committee (YYYY-MM-DDTHH:MM:SS), if the file says. */
+  localTime: string | null;
+};
 
 /** A history file's rows by field, whatever its format. */
-export type HistoryRow = { row: number; title: string; body: string; category: string; unit: string };
+export type HistoryRow = { row: number; title: string; body: string; category: string; unit: string; date: string };
 
 /** The value of a field in a row, under the first column name the file uses for it. */
 function field(cells: Map<string, string>, names: string[]): string {
@@ -57,6 +68,7 @@ function toHistoryRows(rows: TableRow[], columns: string[]): HistoryRow[] {
     body: field(cells, COLUMN_NAMES.body),
     category: field(cells, COLUMN_NAMES.category),
     unit: field(cells, COLUMN_NAMES.unit),
+    date: field(cells, COLUMN_NAMES.date),
   }));
 }
 
@@ -81,6 +93,18 @@ export async function readHistoryFile(buffer: Buffer): Promise<HistoryRow[]> {
     : readCsv(text);
   if ('failure' in file) throw badRequest(`文件无法读取：${file.failure}`, undefined, 'unreadable_file');
   return toHistoryRows(file.rows, file.columns);
+}
+
+/** A date (and time) cell as YYYY-MM-DDTHH:MM:SS, or null when it is no valid date. */
+function localTimeOf(text: string): string | null {
+  const match = DATE_PATTERN.exec(text.trim());
+  if (!match) return null;
+  const [, year, month, day, hour = '0', minute = '0', second = '0'] = match;
+  const two = (value: string) => value.padStart(2, '0');
+  const local = `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}`;
+  const check = new Date(`${local}Z`);
+  const valid = !Number.isNaN(check.getTime()) && check.getUTCDate() === Number(day) && Number(hour) < 24 && Number(minute) < 60;
+  return valid ? local : null;
 }
 
 /** What the rows are checked against: the committee's category and unit names (and unit codes). */
@@ -111,7 +135,11 @@ export function checkHistoryRows(rows: HistoryRow[], lookups: HistoryLookups) {
       if (!unitId) fail(UNIT, `承办单位「${name}」不存在，请填写单位全称或编码`);
       else if (!unitIds.includes(unitId)) unitIds.push(unitId);
     }
-    if (errors.length === before) records.push({ row: row.row, title: row.title, body: row.body, categoryId, unitIds });
+    const localTime = row.date === '' ? null : localTimeOf(row.date);
+    if (row.date !== '' && !localTime) fail(DATE, `日期「${row.date}」无法识别，请写成 2024-03-15 或 2024/3/15 10:30`);
+    if (errors.length === before) {
+      records.push({ row: row.row, title: row.title, body: row.body, categoryId, unitIds, localTime });
+    }
   }
   return { records, errors };
 }
@@ -121,14 +149,24 @@ export function historyTemplate(): Promise<Buffer> {
   return writeSheet({
     sheetName: '历史数据',
     columns: historyImportColumns,
-    rows: [['关于加强老旧小区加装电梯工作的建议', '（提案正文，可只填标题或只填正文）', '城乡建设', '市住房和城乡建设局']],
-    widths: { [TITLE]: 40, [BODY]: 60, [CATEGORY]: 16, [UNIT]: 30 },
+    rows: [
+      [
+        '关于加强老旧小区加装电梯工作的建议',
+        '（提案正文，可只填标题或只填正文）',
+        '城乡建设',
+        '市住房和城乡建设局',
+        '2024-01-15',
+      ],
+    ],
+    widths: { [TITLE]: 40, [BODY]: 60, [CATEGORY]: 16, [UNIT]: 30, [DATE]: 14 },
+    textColumns: [DATE],
     notes: {
       title: '填写说明',
       lines: [
         '第 1 行为表头，请勿修改；数据从第 2 行开始，一行一件历届提案（或社情民意、微建议）。',
         `「${TITLE}」和「${BODY}」至少填一项；「${CATEGORY}」和「${UNIT}」至少填一项。`,
         `「${CATEGORY}」填本会提案类别的名称或编码；「${UNIT}」填单位全称、简称或编码，多个单位用顿号分隔。`,
+        `「${DATE}」可选：提交日期，如 2024-01-15 或 2024/1/15 10:30；留空时按导入时间。`,
         `也可上传 UTF-8 编码的 CSV，或 JSON Lines（每行一个对象，字段 title、body、category 或 label、unit）。`,
         `每个文件最多 ${MAX_HISTORY_ROWS} 条；整个文件检查通过后才导入，有错误时不导入任何数据，并逐行列出错误。`,
         '同一文件不会重复导入。导入后系统自动重新学习，几分钟内即可在审查和交办时看到建议。',

@@ -18,6 +18,8 @@ export const routingHistory = pgTable(
     /** The import this row came with (one upload = one id), for undoing an import. */
     importId: uuid().notNull(),
     importedAt: instant().notNull().defaultNow(),
+    /** When the item was handed in, when the file says (else the import time counts). */
+    occurredAt: instant(),
   },
   (table) => [primaryKey({ columns: [table.orgId, table.id] }), index('routing_history_import').on(table.orgId, table.importId)],
 );

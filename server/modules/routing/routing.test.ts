@@ -161,9 +161,9 @@ describe('routing API: history import, training, category and unit suggestions',
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(template.rawPayload as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0];
-    expect(sheet.getRow(1).values).toEqual([undefined, '标题', '正文', '类别', '承办单位']);
+    expect(sheet.getRow(1).values).toEqual([undefined, '标题', '正文', '类别', '承办单位', '日期']);
     sheet.spliceRows(2, 1);
-    sheet.addRow(['关于新建城市停车场的建议', '停车难问题突出。', 'T01', '市交通运输局、U2']);
+    sheet.addRow(['关于新建城市停车场的建议', '停车难问题突出。', 'T01', '市交通运输局、U2', '2024/3/15 9:30']);
     const response = await upload(
       Buffer.from(await workbook.xlsx.writeBuffer()),
       city.as('proposal_office'),
@@ -177,6 +177,13 @@ describe('routing API: history import, training, category and unit suggestions',
       .where(and(eq(routingHistory.orgId, city.orgId), eq(routingHistory.title, '关于新建城市停车场的建议')));
     expect(row.categoryId).toBe(transportCategory);
     expect(row.unitIds).toEqual([city.unitIds.transport, city.unitIds.housing]);
+    // The date is the committee's local time (Asia/Shanghai), and search dates the item by it.
+    expect(new Date(row.occurredAt as string).toISOString()).toBe('2024-03-15T01:30:00.000Z');
+    const [document] = await test.dependencies.database.orm
+      .select({ occurredAt: searchDocuments.occurredAt })
+      .from(searchDocuments)
+      .where(and(eq(searchDocuments.orgId, city.orgId), eq(searchDocuments.id, row.id)));
+    expect(new Date(document.occurredAt).toISOString()).toBe('2024-03-15T01:30:00.000Z');
   });
 
   it('has no suggestions before training, then suggests the category and units learned from the history', async () => {

@@ -100,3 +100,41 @@ export function isKnownTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+const clockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock reading of an instant in a time zone, as milliseconds of a UTC clock showing the same digits. */
+function wallClock(instant: number, timeZone: string): number {
+  let formatter = clockFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    clockFormatters.set(timeZone, formatter);
+  }
+  const values = Object.fromEntries(formatter.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+  return Date.UTC(+values.year, +values.month - 1, +values.day, +values.hour, +values.minute, +values.second);
+}
+
+/**
+ * The instant a local date and time of a time zone names: '2019-11-10T18:59:24' in Asia/Shanghai is
+ * 2019-11-10T10:59:24Z. Null when the text is not a valid `YYYY-MM-DDTHH:MM:SS`.
+ */
+export function localTimeToInstant(local: string, timeZone: string = DEFAULT_TIME_ZONE): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(local);
+  if (!match) return null;
+  const [, year, month, day, hour, minute, second] = match.map(Number);
+  const wanted = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(wanted);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
+  let guess = wanted;
+  for (let step = 0; step < 2; step += 1) guess = wanted - (wallClock(guess, timeZone) - guess);
+  return new Date(guess);
+}

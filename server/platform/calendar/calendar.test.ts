@@ -1,9 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, businessDate, dayOfWeek, isBusinessDate, isKnownTimeZone, isLeapYear } from './business-date.ts';
+import {
+  addDays,
+  addMonths,
+  businessDate,
+  dayOfWeek,
+  isBusinessDate,
+  isKnownTimeZone,
+  isLeapYear,
+  localTimeToInstant,
+} from './business-date.ts';
 import { createCalendar } from './calendar.ts';
 import { officialCalendarDays } from './official-calendar.ts';
 
 const calendar = createCalendar(officialCalendarDays());
+
+describe('local times of a time zone', () => {
+  it.each([
+    ['2019-11-10T18:59:24', 'Asia/Shanghai', '2019-11-10T10:59:24.000Z'],
+    ['2026-01-01T00:00:00', 'Asia/Shanghai', '2025-12-31T16:00:00.000Z'],
+    ['2026-07-01T12:00:00', 'Asia/Urumqi', '2026-07-01T06:00:00.000Z'],
+    ['2026-07-01T12:00:00', 'Europe/Berlin', '2026-07-01T10:00:00.000Z'],
+    ['2026-01-15T12:00:00', 'Europe/Berlin', '2026-01-15T11:00:00.000Z'],
+  ])('%s in %s is %s', (local, zone, expected) => {
+    expect(localTimeToInstant(local, zone)?.toISOString()).toBe(expected);
+  });
+
+  it.each(['2026-02-30T00:00:00', '2026-13-01T00:00:00', '2026-01-01T24:00:00', '2026-01-01', 'soon'])('refuses %s', (local) => {
+    expect(localTimeToInstant(local, 'Asia/Shanghai')).toBeNull();
+  });
+});
 
 describe('business dates', () => {
   it.each([

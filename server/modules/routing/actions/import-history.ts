@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
+import { localTimeToInstant } from '../../../platform/calendar/business-date.ts';
 import { newId } from '../../../platform/db/columns.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
 import { conflict, forbidden } from '../../../platform/http/problem.ts';
 import { enqueue } from '../../../platform/jobs/enqueue.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
-import { dictionaryEntries } from '../../orgs/orgs.tables.ts';
+import { dictionaryEntries, organizations } from '../../orgs/orgs.tables.ts';
 import { importProblem } from '../../people/people.excel.ts';
 import { units } from '../../people/people.tables.ts';
 import { indexNewDocuments } from '../../search/search-documents.ts';
@@ -65,6 +66,10 @@ export async function importHistory(
     });
     if (errors.length > 0) throw importProblem(errors);
     const importedAt = deps.now().toISOString();
+    const [organization] = await tx
+      .select({ timeZone: organizations.timeZone })
+      .from(organizations)
+      .where(eq(organizations.id, actor.orgId));
     const values = records.map((record) => ({
       orgId: actor.orgId,
       id: newId(),
@@ -74,6 +79,7 @@ export async function importHistory(
       unitIds: record.unitIds,
       importId,
       importedAt,
+      occurredAt: record.localTime ? (localTimeToInstant(record.localTime, organization?.timeZone)?.toISOString() ?? null) : null,
     }));
     for (let start = 0; start < values.length; start += 500) {
       await tx.insert(routingHistory).values(values.slice(start, start + 500));
@@ -88,7 +94,7 @@ export async function importHistory(
         unitIds: value.unitIds,
         title: value.title || `${[...value.body].slice(0, 30).join('')}…`,
         body: value.body,
-        occurredAt: importedAt,
+        occurredAt: value.occurredAt ?? importedAt,
       })),
     );
     await recordEvent(tx, deps.config.auditHash, {
