@@ -1,5 +1,6 @@
 /**
- * `npm run search:reindex`: rewrites the search document of every proposal of every committee, in batches (one
+ * `npm run search:reindex`: rewrites the search document of every proposal and imported history item of every
+ * committee, in batches (one
  * transaction per batch), e.g. after the tokenizer or the indexed fields changed. Safe to run while the app runs:
  * each document is an upsert of the proposal's current state.
  */
@@ -8,6 +9,7 @@ import { asc } from 'drizzle-orm';
 import { loadConfig } from '../server/config.ts';
 import { organizations } from '../server/modules/orgs/orgs.tables.ts';
 import { reindexProposals } from '../server/modules/proposals/proposals.search.ts';
+import { reindexHistory } from '../server/modules/routing/routing.search.ts';
 import { openDatabase } from '../server/platform/db/database.ts';
 import { runMigrations } from '../server/platform/db/migrate.ts';
 
@@ -25,14 +27,20 @@ async function main(): Promise<number> {
       .from(organizations)
       .orderBy(asc(organizations.code));
     let total = 0;
+    let historyTotal = 0;
     for (const committee of committees) {
       const count = await reindexProposals(database.orm, committee.id, 500, (done) => {
         process.stdout.write(`\r${committee.name}（${committee.code}）：已重建 ${done} 件提案的索引`);
       });
       if (count > 0) process.stdout.write('\n');
       total += count;
+      const history = await reindexHistory(database.orm, committee.id, 500, (done) => {
+        process.stdout.write(`\r${committee.name}（${committee.code}）：已重建 ${done} 条历史数据的索引`);
+      });
+      if (history > 0) process.stdout.write('\n');
+      historyTotal += history;
     }
-    console.log(`完成：${committees.length} 个政协，共 ${total} 件提案`);
+    console.log(`完成：${committees.length} 个政协，共 ${total} 件提案、${historyTotal} 条历史数据`);
     return 0;
   } finally {
     await database.close();

@@ -258,4 +258,13 @@ describe('routing API: history import, training, category and unit suggestions',
     const queued = await test.dependencies.database.orm.select().from(jobs).where(eq(jobs.dedupeKey, key));
     expect(queued).toHaveLength(1);
   });
+
+  it('rebuilds the search documents of imported history (npm run search:reindex)', async () => {
+    const orm = test.dependencies.database.orm;
+    const where = and(eq(searchDocuments.orgId, city.orgId), eq(searchDocuments.itemType, 'history'));
+    await orm.delete(searchDocuments).where(where);
+    const { reindexHistory } = await import('./routing.search.ts');
+    expect(await reindexHistory(orm, city.orgId, 4)).toBe(await historyRows(city.orgId));
+    expect(Number((await orm.select({ total: count() }).from(searchDocuments).where(where))[0].total)).toBe(11);
+  });
 });

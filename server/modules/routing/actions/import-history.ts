@@ -13,6 +13,7 @@ import { units } from '../../people/people.tables.ts';
 import { indexNewDocuments } from '../../search/search-documents.ts';
 import { checkHistoryRows, readHistoryFile } from '../routing.history-file.ts';
 import { canManageRouting } from '../routing.policy.ts';
+import { historyDocument } from '../routing.search.ts';
 import { routingHistory } from '../routing.tables.ts';
 
 /** The job that retrains a committee's routing models. */
@@ -84,19 +85,7 @@ export async function importHistory(
     for (let start = 0; start < values.length; start += 500) {
       await tx.insert(routingHistory).values(values.slice(start, start + 500));
     }
-    await indexNewDocuments(
-      tx,
-      values.map((value) => ({
-        orgId: value.orgId,
-        id: value.id,
-        itemType: 'history' as const,
-        categoryId: value.categoryId,
-        unitIds: value.unitIds,
-        title: value.title || `${[...value.body].slice(0, 30).join('')}…`,
-        body: value.body,
-        occurredAt: value.occurredAt ?? importedAt,
-      })),
-    );
+    await indexNewDocuments(tx, values.map(historyDocument));
     await recordEvent(tx, deps.config.auditHash, {
       orgId: actor.orgId,
       type: 'routing.history_imported',
