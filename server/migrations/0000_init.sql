@@ -431,6 +431,7 @@ CREATE INDEX "proposals_submitted_at" ON "proposals" USING btree ("org_id","stat
 CREATE INDEX "routing_history_import" ON "routing_history" USING btree ("org_id","import_id");--> statement-breakpoint
 CREATE INDEX "search_documents_words" ON "search_documents" USING gin ("words");--> statement-breakpoint
 CREATE INDEX "search_documents_recent" ON "search_documents" USING btree ("org_id","occurred_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "search_documents_session_recent" ON "search_documents" USING btree ("org_id","session_id","occurred_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE UNIQUE INDEX "login_sessions_token_unique" ON "login_sessions" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "login_sessions_user" ON "login_sessions" USING btree ("org_id","user_id");--> statement-breakpoint
 CREATE INDEX "events_chain" ON "events" USING btree ("org_id","sequence");--> statement-breakpoint

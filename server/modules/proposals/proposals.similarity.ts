@@ -6,11 +6,9 @@ import { forbidden, unprocessable } from '../../platform/http/problem.ts';
 import type { AppDependencies } from '../../platform/module.ts';
 import { findCurrentSession, loadSession } from '../orgs/orgs.queries.ts';
 import { sessions } from '../orgs/orgs.tables.ts';
-import { canSearchSimilar } from './proposals.policy.ts';
-import { submittedProposalsOf } from './proposals.queries.ts';
+import { findSimilarItems } from '../search/similar.ts';
+import { canSearchSimilar, privateStates } from './proposals.policy.ts';
 
-/** Scores below this are noise: two titles sharing one common word. */
-const MINIMUM_SCORE = 0.2;
 const MAXIMUM_RESULTS = 10;
 
 /** The set of adjacent character pairs of a text, ignoring spaces and punctuation (a single character counts alone). */
@@ -43,9 +41,14 @@ export function similarity(
   return Math.max(titleScore, allScore);
 }
 
+/** States whose proposals never show as similar: not handed in (private to their writers) or withdrawn. */
+const HIDDEN_STATES: readonly string[] = [...privateStates, 'withdrawn'];
+
 /**
- * GET /proposals/similar: handed-in proposals of this session and the previous one whose title and keywords look
- * like the given ones, best first. A simple character-bigram score; a later issue replaces it with real search.
+ * GET /proposals/similar: handed-in proposals of this session and the previous one that look like the given title
+ * and keywords, best first, with their score (0–1) and the key words both share. Candidates and scores come from
+ * the search module's similar-item service over the committee's index (decision 0009); drafts and proposals being
+ * co-signed are private to their writers and never show, nor withdrawn ones, nor imported history items.
  */
 export async function findSimilarProposals(
   deps: AppDependencies,
@@ -66,27 +69,24 @@ export async function findSimilarProposals(
     .where(and(eq(sessions.orgId, actor.orgId), lt(sessions.plenaryStartsOn, session.plenaryStartsOn)))
     .orderBy(desc(sessions.plenaryStartsOn))
     .limit(1);
-  const candidates = await submittedProposalsOf(
-    orm,
-    actor.orgId,
-    previous ? [session.id, previous.id] : [session.id],
-    query.excludeId,
-  );
-  const wanted = {
+  const found = await findSimilarItems(orm, actor.orgId, {
     title: query.title,
     keywords: (query.keywords ?? '').split(/[,，、;；\s]+/).filter((keyword) => keyword !== ''),
-  };
-  return candidates
-    .map((candidate) => ({
-      id: candidate.id,
-      sessionId: candidate.sessionId,
-      number: candidate.number,
-      title: candidate.title,
-      state: candidate.state as ProposalState,
-      score: Math.round(similarity(wanted, candidate) * 1000) / 1000,
-      sharedTerms: [] as string[],
-    }))
-    .filter((candidate) => candidate.score >= MINIMUM_SCORE)
-    .sort((left, right) => right.score - left.score || left.title.localeCompare(right.title))
-    .slice(0, MAXIMUM_RESULTS);
+    sessionIds: previous ? [session.id, previous.id] : [session.id],
+    types: ['proposal'],
+    excludeIds: query.excludeId ? [query.excludeId] : [],
+    excludeStates: [...HIDDEN_STATES],
+    limit: MAXIMUM_RESULTS,
+  });
+  return found
+    .filter((item) => item.type === 'proposal' && item.sessionId !== null && item.state !== null)
+    .map((item) => ({
+      id: item.id,
+      sessionId: item.sessionId as string,
+      number: item.number,
+      title: item.title,
+      state: item.state as ProposalState,
+      score: item.score,
+      sharedTerms: item.sharedTerms,
+    }));
 }

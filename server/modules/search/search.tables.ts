@@ -35,5 +35,7 @@ export const searchDocuments = pgTable(
     primaryKey({ columns: [table.orgId, table.id] }),
     index('search_documents_words').using('gin', table.words),
     index('search_documents_recent').on(table.orgId, table.occurredAt.desc(), table.id.desc()),
+    /** The walk for a common term within one session (a session's items are not the tenant's newest for long). */
+    index('search_documents_session_recent').on(table.orgId, table.sessionId, table.occurredAt.desc(), table.id.desc()),
   ],
 );

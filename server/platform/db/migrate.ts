@@ -1,12 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { installAppendOnlyGuards } from '../events/append-only.ts';
+import { tuneSearchStatistics } from '../search/statistics.ts';
 import type { Database } from './database.ts';
 
 const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
 
-/** Applies the committed SQL migrations that this database has not seen yet, then the audit trail's guards. */
+/**
+ * Applies the committed SQL migrations that this database has not seen yet, then what drizzle-kit cannot express:
+ * the audit trail's guards and the search words' statistics target.
+ */
 export async function runMigrations(database: Database): Promise<void> {
   await migrate(database.orm, { migrationsFolder });
   await installAppendOnlyGuards(database.pool);
+  await tuneSearchStatistics(database.pool);
 }
