@@ -6,14 +6,15 @@ import { organizations } from './orgs/orgs.tables.ts';
 import { type DemoAccount, seedDemoPeople } from './people/people.seed.ts';
 import { seedDemoProposals } from './proposals/proposals.seed.ts';
 import { trainRouting } from './routing/actions/train-routing.ts';
+import { seedDemoHistory } from './routing/routing.seed.ts';
 
 export type { DemoAccount } from './people/people.seed.ts';
 
 /**
  * Seeds the demo committee (示例市政协) into an empty database — never in production, never when any committee
  * exists — in one transaction: the committee with its dictionaries, terms and sessions, then its members,
- * handling units and one demo account per role; then its proposals in every state (proposals.seed.ts) and the routing
- * models trained on them. Returns the demo accounts for the start banner, or null when
+ * handling units and one demo account per role; then its proposals in every state (proposals.seed.ts) a demo history of past
+ * proposals, and the routing models trained on both. Returns the demo accounts for the start banner, or null when
  * it did nothing (also when another app node seeded first).
  */
 export async function seedDemoIfEmpty(deps: AppDependencies): Promise<DemoAccount[] | null> {
@@ -28,7 +29,9 @@ export async function seedDemoIfEmpty(deps: AppDependencies): Promise<DemoAccoun
     if (!seeded) return null;
     // The proposals go through the real actions, each in its own transaction (with its events and notices).
     await seedDemoProposals(deps, seeded.orgId);
-    // The routing models learn from the filed demo proposals, so that review and assignment show suggestions at once.
+    // The routing models learn from imported past proposals and the filed demo ones, so that review and assignment
+    // show suggestions at once.
+    await seedDemoHistory(deps, seeded.orgId);
     await trainRouting(deps, seeded.orgId, null);
     return seeded.accounts;
   } catch (error) {

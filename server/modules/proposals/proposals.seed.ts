@@ -24,7 +24,7 @@ import { proposals } from './proposals.tables.ts';
 const seedContext: RequestContext = { ip: null, requestId: 'demo-seed' };
 
 /** The demo accounts as actors, by username, so the seed goes through the same actions (and events) as users. */
-async function demoActors(deps: AppDependencies, orgId: string): Promise<Map<string, Actor>> {
+export async function demoActors(deps: AppDependencies, orgId: string): Promise<Map<string, Actor>> {
   const orm = deps.database.orm;
   const rows = await orm
     .select()

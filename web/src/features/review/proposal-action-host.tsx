@@ -8,8 +8,8 @@ import { MergeDialog } from './merge-dialog.tsx';
 import { useProposal } from './review-api.ts';
 import { ConvertDialog, FileDialog, RejectDialog, ReturnDialog } from './review-dialogs.tsx';
 
-/** What to open: the proposal, the action, and for a merge the target picked already. */
-export type PendingAction = { proposalId: string; action: string; targetId?: string };
+/** What to open: the proposal, the action, for a merge the target picked already, for 立案 the chosen category. */
+export type PendingAction = { proposalId: string; action: string; targetId?: string; categoryId?: string };
 
 /** The dialog of the pending action, once its proposal is loaded; a spinner or the error until then. */
 export function ProposalActionHost(props: {
@@ -30,7 +30,7 @@ export function ProposalActionHost(props: {
   const common = { proposal, open: true, onClose: props.onClose, onDone: props.onDone };
   switch (props.pending.action) {
     case 'file':
-      return <FileDialog {...common} />;
+      return <FileDialog {...common} initialCategoryId={props.pending.categoryId} />;
     case 'reject':
       return <RejectDialog {...common} />;
     case 'merge':

@@ -1,24 +1,64 @@
 /** The dialogs of 立案, 不予立案, 退回修改 and 转为其他形式 on one proposal. */
-import { Checkbox, Form, Input, Radio, Typography } from 'antd';
+import { Button, Checkbox, Form, Input, Radio, Typography } from 'antd';
 import { conversionTargetNames, conversionTargets } from '../../../../contracts/proposals.ts';
 import { useT } from '../../pages/admin/shared/admin-text.ts';
 import { DictionarySelect } from '../orgs/dictionary-select.tsx';
+import { useDictionary } from '../orgs/orgs-api.ts';
 import { ActionDialog, useActionSubmit } from './action-dialog.tsx';
 import type { OfficeActionFormProps } from './office-action-types.ts';
 
-/** 立案: files the proposal; the server gives it the next number of the session. */
-export function FileDialog({ proposal, open, onClose, onDone }: OfficeActionFormProps) {
+/**
+ * 立案: files the proposal; the server gives it the next number of the session. The category starts as the one the
+ * office chose in the drawer (a suggestion) or the proposer's, and may be any active category of the committee;
+ * it is sent only when it differs from the current one.
+ */
+export function FileDialog({
+  proposal,
+  open,
+  onClose,
+  onDone,
+  initialCategoryId,
+}: OfficeActionFormProps & { initialCategoryId?: string }) {
   const t = useT();
-  const [form] = Form.useForm<{ note?: string }>();
+  const [form] = Form.useForm<{ note?: string; categoryId?: string | null }>();
   const action = useActionSubmit(proposal, 'file', onDone);
+  const categories = useDictionary('proposal_category');
+  const categoryId = Form.useWatch('categoryId', form);
+  const nameOf = (id: string | null | undefined) => categories.data?.find((entry) => entry.id === id)?.name ?? '—';
+  const changed = Boolean(categoryId) && categoryId !== proposal.categoryId;
   const ok = async () => {
     const values = await form.validateFields();
-    await action.submit(values.note?.trim() ? { note: values.note.trim() } : {}, form, ['note']);
+    const body: { note?: string; categoryId?: string } = {};
+    if (values.note?.trim()) body.note = values.note.trim();
+    if (values.categoryId && values.categoryId !== proposal.categoryId) body.categoryId = values.categoryId;
+    await action.submit(body, form, ['note', 'categoryId']);
   };
   return (
     <ActionDialog open={open} title="立案" okText="确认立案" proposal={proposal} {...action} onOk={ok} onClose={onClose}>
       <Typography.Paragraph>{t('立案后系统按本次会议顺序自动编号，提案人将收到通知。')}</Typography.Paragraph>
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" initialValues={{ categoryId: initialCategoryId ?? proposal.categoryId ?? undefined }}>
+        <Form.Item
+          name="categoryId"
+          label={t('立案类别')}
+          rules={[{ required: true, message: t('请选择提案类别') }]}
+          extra={
+            changed
+              ? `${t('将按')}“${t(nameOf(categoryId))}”${t('立案')}（${t('原类别')}：${t(nameOf(proposal.categoryId))}）`
+              : t('与提案人选择的类别一致')
+          }
+        >
+          <DictionarySelect kind="proposal_category" placeholder="请选择提案类别" style={{ width: '100%' }} />
+        </Form.Item>
+        {changed ? (
+          <Button
+            type="link"
+            size="small"
+            style={{ padding: 0, marginTop: -12, marginBottom: 12 }}
+            onClick={() => form.setFieldValue('categoryId', proposal.categoryId ?? undefined)}
+          >
+            {t('恢复原类别')}
+          </Button>
+        ) : null}
         <Form.Item name="note" label={t('备注（可选）')}>
           <Input.TextArea rows={3} maxLength={2000} showCount />
         </Form.Item>

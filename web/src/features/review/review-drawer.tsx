@@ -4,6 +4,7 @@
  */
 import { ExportOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Empty, Flex, List, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Proposal } from '../../../../contracts/proposals.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -125,11 +126,30 @@ export function stateLabel(state: string): string {
   return stateLabels[state] ?? state;
 }
 
+/** 「将按“科技”立案（原类别：经济建设）」 with 撤销: the category the office chose, shown beside the 立案 button. */
+export function CategoryChoiceNote(props: { chosenName: string; currentName: string; onUndo: () => void }) {
+  const t = useT();
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-testid="category-choice"
+      title={`${t('将按')}“${t(props.chosenName)}”${t('立案')}（${t('原类别')}：${t(props.currentName)}）`}
+      action={
+        <Button size="small" type="link" onClick={props.onUndo}>
+          {t('撤销')}
+        </Button>
+      }
+    />
+  );
+}
+
 /** The drawer; `onAction` opens an action's dialog, `onMerged` reports a one-click merge. */
 export function ReviewDrawer(props: {
   proposalId: string | null;
   onClose: () => void;
-  onAction: (proposalId: string, action: string) => void;
+  /** Opens an action's dialog; for 立案 with the category the office chose in the drawer (when it differs). */
+  onAction: (proposalId: string, action: string, options?: { categoryId?: string }) => void;
   onMerged: (proposal: Proposal) => void;
   fail: (error: unknown) => void;
 }) {
@@ -141,6 +161,17 @@ export function ReviewDrawer(props: {
   const categoryName = (id: string | null) => categories.data?.find((entry) => entry.id === id)?.name ?? '—';
   const officeActions = (proposal?.actions ?? []).filter((item) => (reviewActions as readonly string[]).includes(item.action));
   const days = waitingDays(proposal?.submittedAt);
+  // The category chosen to file under, remembered per proposal (another proposal starts from its own category).
+  const [choice, setChoice] = useState<{ proposalId: string; categoryId: string } | null>(null);
+  const canFile = officeActions.some((item) => item.action === 'file');
+  const chosenCategoryId =
+    canFile && proposal && choice?.proposalId === proposal.id && choice.categoryId !== proposal.categoryId
+      ? choice.categoryId
+      : null;
+  const chosenName =
+    chosenCategoryId !== null ? (categories.data?.find((entry) => entry.id === chosenCategoryId)?.name ?? null) : null;
+  const choose = (categoryId: string | null) =>
+    setChoice(proposal && categoryId ? { proposalId: proposal.id, categoryId } : null);
   return (
     <Drawer
       open={props.proposalId !== null}
@@ -156,17 +187,33 @@ export function ReviewDrawer(props: {
       }
       footer={
         officeActions.length > 0 ? (
-          <Flex wrap gap={8}>
-            {officeActions.map((item) => (
-              <Button
-                key={item.action}
-                type={item.action === 'file' ? 'primary' : 'default'}
-                danger={item.action === 'reject'}
-                onClick={() => proposal && props.onAction(proposal.id, item.action)}
-              >
-                {t(reviewActionNames[item.action as keyof typeof reviewActionNames] ?? item.label)}
-              </Button>
-            ))}
+          <Flex vertical gap={8}>
+            {chosenCategoryId ? (
+              <CategoryChoiceNote
+                chosenName={chosenName ?? chosenCategoryId}
+                currentName={categoryName(proposal?.categoryId ?? null)}
+                onUndo={() => choose(null)}
+              />
+            ) : null}
+            <Flex wrap gap={8}>
+              {officeActions.map((item) => (
+                <Button
+                  key={item.action}
+                  type={item.action === 'file' ? 'primary' : 'default'}
+                  danger={item.action === 'reject'}
+                  onClick={() =>
+                    proposal &&
+                    props.onAction(
+                      proposal.id,
+                      item.action,
+                      item.action === 'file' && chosenCategoryId ? { categoryId: chosenCategoryId } : undefined,
+                    )
+                  }
+                >
+                  {t(reviewActionNames[item.action as keyof typeof reviewActionNames] ?? item.label)}
+                </Button>
+              ))}
+            </Flex>
           </Flex>
         ) : null
       }
@@ -181,9 +228,29 @@ export function ReviewDrawer(props: {
           <Descriptions bordered size="small" column={1} styles={{ label: { width: w(96), whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label={t('状态')}>{t(proposal.stateName)}</Descriptions.Item>
             <Descriptions.Item label={t('类型')}>{t(proposalKindNames[proposal.kind])}</Descriptions.Item>
-            <Descriptions.Item label={t('类别')}>{t(categoryName(proposal.categoryId))}</Descriptions.Item>
+            <Descriptions.Item label={t('类别')}>
+              {chosenCategoryId ? (
+                <Space size={4} wrap>
+                  <Typography.Text delete type="secondary">
+                    {t(categoryName(proposal.categoryId))}
+                  </Typography.Text>
+                  <span aria-hidden>→</span>
+                  <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+                    {t(chosenName ?? '—')}
+                  </Tag>
+                  <Typography.Text type="secondary">{t('（立案时采用）')}</Typography.Text>
+                </Space>
+              ) : (
+                t(categoryName(proposal.categoryId))
+              )}
+            </Descriptions.Item>
             <Descriptions.Item label={t('建议类别')}>
-              <CategorySuggestionList proposalId={proposal.id} currentCategoryId={proposal.categoryId} />
+              <CategorySuggestionList
+                proposalId={proposal.id}
+                currentCategoryId={proposal.categoryId}
+                chosenCategoryId={chosenCategoryId}
+                onChoose={canFile ? choose : undefined}
+              />
             </Descriptions.Item>
             <Descriptions.Item label={t('提交时间')}>
               {formatDateTime(proposal.submittedAt)}

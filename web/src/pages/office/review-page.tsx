@@ -61,7 +61,8 @@ export function ReviewPage() {
     );
     setPages(firstPage(pages.pageSize));
   };
-  const open = (proposalId: string, action: string) => setPending({ proposalId, action });
+  const open = (proposalId: string, action: string, options?: { categoryId?: string }) =>
+    setPending({ proposalId, action, ...options });
   const rows = data?.items ?? [];
 
   return (
