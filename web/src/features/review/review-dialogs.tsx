@@ -40,14 +40,15 @@ export function FileDialog({
         <Form.Item
           name="categoryId"
           label={t('立案类别')}
-          rules={[{ required: true, message: t('请选择提案类别') }]}
           extra={
             changed
               ? `${t('将按')}“${t(nameOf(categoryId))}”${t('立案')}（${t('原类别')}：${t(nameOf(proposal.categoryId))}）`
-              : t('与提案人选择的类别一致')
+              : categoryId
+                ? t('与提案人选择的类别一致')
+                : t('提案人未选择类别，可在此指定（也可不选）')
           }
         >
-          <DictionarySelect kind="proposal_category" placeholder="请选择提案类别" style={{ width: '100%' }} />
+          <DictionarySelect kind="proposal_category" placeholder="不指定类别" style={{ width: '100%' }} />
         </Form.Item>
         {changed ? (
           <Button
