@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import { filedAndLaterStates } from '../proposals/proposals.policy.ts';
 import { proposalAssignments, proposals } from '../proposals/proposals.tables.ts';
@@ -29,7 +29,9 @@ export async function loadRoutingExamples(executor: Executor, orgId: string): Pr
       unitIds: routingHistory.unitIds,
     })
     .from(routingHistory)
-    .where(eq(routingHistory.orgId, orgId));
+    .where(eq(routingHistory.orgId, orgId))
+    // A fixed order (by text, not by the random part of the ids), so that the same history trains the same model.
+    .orderBy(asc(routingHistory.title), asc(routingHistory.body), asc(routingHistory.id));
   const filed = await executor
     .select({
       id: proposals.id,
@@ -40,7 +42,8 @@ export async function loadRoutingExamples(executor: Executor, orgId: string): Pr
       categoryId: proposals.categoryId,
     })
     .from(proposals)
-    .where(and(eq(proposals.orgId, orgId), inArray(proposals.state, [...filedAndLaterStates])));
+    .where(and(eq(proposals.orgId, orgId), inArray(proposals.state, [...filedAndLaterStates])))
+    .orderBy(asc(proposals.title), asc(proposals.id));
   const assignments = await executor
     .select({ proposalId: proposalAssignments.proposalId, unitId: proposalAssignments.unitId })
     .from(proposalAssignments)
