@@ -3,7 +3,7 @@ import { dateSchema, idSchema, pageOf, pageQuerySchema, workflowItemFields } fro
 
 // ───────────────────────────── states and kinds ─────────────────────────────
 
-/** Every state of a proposal in issue 3 (writing, co-signing, review, assignment). */
+/** Every state of a proposal: writing, co-signing, review, assignment, then handling (replied, rehandling, closed). */
 export const proposalStates = [
   'draft',
   'co_signing',
@@ -15,6 +15,10 @@ export const proposalStates = [
   'converted',
   'withdrawn',
   'assigned',
+  'replied',
+  'rehandling',
+  'closed',
+  'archived',
 ] as const;
 export const proposalStateSchema = z.enum(proposalStates, { error: `状态应为 ${proposalStates.join('、')} 之一` });
 export type ProposalState = z.infer<typeof proposalStateSchema>;
@@ -32,6 +36,10 @@ export const proposalActions = [
   'convert',
   'return',
   'assign',
+  'record_reply',
+  'reopen',
+  'close',
+  'archive',
 ] as const;
 export type ProposalAction = (typeof proposalActions)[number];
 

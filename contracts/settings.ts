@@ -12,6 +12,21 @@ export const securitySettingsSchema = z.object({
   requireTotpForAdministrators: z.boolean().default(false),
 });
 
+/** A result class of a reply (答复类别), e.g. A 所提问题已经解决或基本解决. */
+export const resultClassSettingSchema = z.object({
+  code: z.string().trim().min(1).max(8),
+  name: z.string().trim().min(1).max(100),
+  /** A reply of this class promises a follow-up report by a date the unit gives (class B by default). */
+  needsFollowUp: z.boolean().default(false),
+});
+
+/** The default scheme of result classes. */
+export const defaultResultClasses = [
+  { code: 'A', name: '所提问题已经解决或基本解决', needsFollowUp: false },
+  { code: 'B', name: '所提问题列入计划拟逐步解决', needsFollowUp: true },
+  { code: 'C', name: '所提问题因条件限制或其他原因暂时不能解决', needsFollowUp: false },
+];
+
 /** Deadlines and limits of proposal work (the defaults of domain.md). */
 export const proposalSettingsSchema = z.object({
   bodyMaxCharacters: z.number().int().min(200).max(20000).default(1500),
@@ -27,6 +42,15 @@ export const proposalSettingsSchema = z.object({
   attachmentMaxMegabytes: z.number().int().min(1).max(100).default(20),
   /** Most attachments one proposal may have. */
   attachmentMaxCount: z.number().int().min(1).max(50).default(10),
+  /** A replying unit must record at least one contact with the proposers before its reply goes to sign-off. */
+  requireContactBeforeReply: z.boolean().default(true),
+  /** Signed-off replies go to the proposal office for review before they reach the proposers. */
+  officeReviewsReplies: z.boolean().default(false),
+  resultClasses: z
+    .array(resultClassSettingSchema)
+    .min(1)
+    .max(10)
+    .default(() => defaultResultClasses.map((item) => ({ ...item }))),
 });
 
 /** Every setting of a committee; stored as JSON on the organization, missing keys take these defaults. */

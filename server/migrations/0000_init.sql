@@ -1,3 +1,98 @@
+CREATE TABLE "co_handler_opinions" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"assignment_id" uuid NOT NULL,
+	"proposal_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"text" text NOT NULL,
+	"late" boolean DEFAULT false NOT NULL,
+	"sent_by" uuid NOT NULL,
+	"sent_by_name" text NOT NULL,
+	"sent_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "co_handler_opinions_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "extension_requests" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"assignment_id" uuid NOT NULL,
+	"proposal_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"previous_due_on" date NOT NULL,
+	"requested_due_on" date NOT NULL,
+	"reason" text NOT NULL,
+	"state" text DEFAULT 'requested' NOT NULL,
+	"requested_by" uuid NOT NULL,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone,
+	"decision_reason" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "extension_requests_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "handling_contacts" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"assignment_id" uuid NOT NULL,
+	"proposal_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"method" text NOT NULL,
+	"contacted_on" date NOT NULL,
+	"people" text NOT NULL,
+	"summary" text NOT NULL,
+	"recorded_by" uuid NOT NULL,
+	"recorded_by_name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "handling_contacts_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "proposal_replies" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"proposal_id" uuid NOT NULL,
+	"assignment_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"round" integer NOT NULL,
+	"state" text DEFAULT 'draft' NOT NULL,
+	"text" text NOT NULL,
+	"result_class" text,
+	"unit_result_class" text,
+	"contact_person" text NOT NULL,
+	"contact_phone" text NOT NULL,
+	"follow_up_due_on" date,
+	"return_reason" text,
+	"drafted_by" uuid NOT NULL,
+	"drafted_by_name" text NOT NULL,
+	"signed_off_by" uuid,
+	"signed_off_by_name" text,
+	"signed_off_at" timestamp with time zone,
+	"released_by" uuid,
+	"sent_at" timestamp with time zone,
+	"reopened_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "proposal_replies_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "reply_ratings" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"reply_id" uuid NOT NULL,
+	"proposal_id" uuid NOT NULL,
+	"member_id" uuid,
+	"rated_by" uuid NOT NULL,
+	"rating" text NOT NULL,
+	"contacted" boolean,
+	"addressed" boolean,
+	"comment" text,
+	"rated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "reply_ratings_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "notifications" (
 	"org_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
@@ -271,6 +366,10 @@ CREATE TABLE "proposals" (
 	"converted_to" text,
 	"assignment_mode" text,
 	"assigned_at" timestamp with time zone,
+	"replied_at" timestamp with time zone,
+	"rating_due_on" date,
+	"rehandling_count" integer DEFAULT 0 NOT NULL,
+	"closed_at" timestamp with time zone,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -392,12 +491,29 @@ CREATE TABLE "jobs" (
 	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
+ALTER TABLE "co_handler_opinions" ADD CONSTRAINT "co_handler_opinions_org_id_assignment_id_proposal_assignments_org_id_id_fk" FOREIGN KEY ("org_id","assignment_id") REFERENCES "public"."proposal_assignments"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "extension_requests" ADD CONSTRAINT "extension_requests_org_id_assignment_id_proposal_assignments_org_id_id_fk" FOREIGN KEY ("org_id","assignment_id") REFERENCES "public"."proposal_assignments"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "handling_contacts" ADD CONSTRAINT "handling_contacts_org_id_assignment_id_proposal_assignments_org_id_id_fk" FOREIGN KEY ("org_id","assignment_id") REFERENCES "public"."proposal_assignments"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "proposal_replies" ADD CONSTRAINT "proposal_replies_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reply_ratings" ADD CONSTRAINT "reply_ratings_org_id_reply_id_proposal_replies_org_id_id_fk" FOREIGN KEY ("org_id","reply_id") REFERENCES "public"."proposal_replies"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_org_id_term_id_terms_org_id_id_fk" FOREIGN KEY ("org_id","term_id") REFERENCES "public"."terms"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_roles" ADD CONSTRAINT "user_roles_org_id_user_id_users_org_id_id_fk" FOREIGN KEY ("org_id","user_id") REFERENCES "public"."users"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposal_attachments" ADD CONSTRAINT "proposal_attachments_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposal_assignments" ADD CONSTRAINT "proposal_assignments_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposal_co_signers" ADD CONSTRAINT "proposal_co_signers_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposal_supplements" ADD CONSTRAINT "proposal_supplements_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "co_handler_opinions_assignment" ON "co_handler_opinions" USING btree ("org_id","assignment_id");--> statement-breakpoint
+CREATE INDEX "co_handler_opinions_proposal" ON "co_handler_opinions" USING btree ("org_id","proposal_id");--> statement-breakpoint
+CREATE INDEX "extension_requests_assignment" ON "extension_requests" USING btree ("org_id","assignment_id");--> statement-breakpoint
+CREATE INDEX "extension_requests_state" ON "extension_requests" USING btree ("org_id","state");--> statement-breakpoint
+CREATE UNIQUE INDEX "extension_requests_open_unique" ON "extension_requests" USING btree ("org_id","assignment_id") WHERE state = 'requested';--> statement-breakpoint
+CREATE INDEX "handling_contacts_assignment" ON "handling_contacts" USING btree ("org_id","assignment_id");--> statement-breakpoint
+CREATE INDEX "handling_contacts_proposal" ON "handling_contacts" USING btree ("org_id","proposal_id");--> statement-breakpoint
+CREATE INDEX "proposal_replies_proposal" ON "proposal_replies" USING btree ("org_id","proposal_id");--> statement-breakpoint
+CREATE INDEX "proposal_replies_assignment" ON "proposal_replies" USING btree ("org_id","assignment_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "proposal_replies_round_unique" ON "proposal_replies" USING btree ("org_id","assignment_id","round") WHERE kind = 'reply';--> statement-breakpoint
+CREATE UNIQUE INDEX "reply_ratings_once" ON "reply_ratings" USING btree ("org_id","reply_id",coalesce(member_id, '00000000-0000-0000-0000-000000000000'::uuid));--> statement-breakpoint
+CREATE INDEX "reply_ratings_proposal" ON "reply_ratings" USING btree ("org_id","proposal_id");--> statement-breakpoint
 CREATE INDEX "notifications_user" ON "notifications" USING btree ("org_id","user_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "dictionary_entries_code_unique" ON "dictionary_entries" USING btree ("org_id","kind","code");--> statement-breakpoint
 CREATE UNIQUE INDEX "organizations_code_unique" ON "organizations" USING btree ("code");--> statement-breakpoint

@@ -2,6 +2,7 @@ import { maintenanceModule } from '../platform/jobs/maintenance.ts';
 import type { AppModule } from '../platform/module.ts';
 import { auditModule } from './audit/audit.module.ts';
 import { authModule } from './auth/auth.module.ts';
+import { handlingModule } from './handling/handling.module.ts';
 import { notificationsModule } from './notifications/notifications.module.ts';
 import { orgsModule } from './orgs/orgs.module.ts';
 import { peopleModule } from './people/people.module.ts';
@@ -17,6 +18,7 @@ export const modules: AppModule[] = [
   peopleModule,
   orgsModule,
   proposalsModule,
+  handlingModule,
   searchModule,
   routingModule,
   notificationsModule,

@@ -20,7 +20,21 @@ export type ProposalLinks = { assignedUnitIds?: readonly string[]; mergedPropose
 /** States in which a member's proposal is still private to its proposers (not yet handed to the office). */
 export const privateStates: readonly string[] = ['draft', 'co_signing'] satisfies ProposalState[];
 /** States from filing on: supervisors (督办领导) and leaders (党政领导) read proposals in these states. */
-export const filedAndLaterStates: readonly string[] = ['filed', 'assigned'] satisfies ProposalState[];
+export const filedAndLaterStates: readonly string[] = [
+  'filed',
+  'assigned',
+  'replied',
+  'rehandling',
+  'closed',
+  'archived',
+] satisfies ProposalState[];
+/** States in which units handle or have handled the proposal (it has assignments and, later, replies). */
+export const handlingStates: readonly string[] = ['assigned', 'replied', 'rehandling', 'closed', 'archived'] satisfies ProposalState[];
+/**
+ * Moves made by the handling module as replies are sent and rated (record_reply, reopen, close): no button shows
+ * them; archive belongs to closing a session.
+ */
+export const automaticActions: readonly ProposalAction[] = ['record_reply', 'reopen', 'close', 'archive'];
 /** Actions only the proposer (lead member, or office staff for a collective proposal) takes. */
 const proposerActions: readonly ProposalAction[] = ['edit', 'invite_co_signers', 'submit', 'withdraw', 'add_supplement'];
 
@@ -64,6 +78,7 @@ export function canReadProposal(
  * proposer; co-signers are invited only to a member's proposal; review actions need nothing beyond the role.
  */
 export function canTakeProposalAction(actor: Who, proposal: ProposalFacts, action: ProposalAction): boolean {
+  if (automaticActions.includes(action)) return true;
   if (!proposerActions.includes(action)) return true;
   if (action === 'invite_co_signers' && proposal.authorType !== 'member') return false;
   return isProposer(actor, proposal);

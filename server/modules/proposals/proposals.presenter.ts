@@ -2,7 +2,7 @@ import type { CoSigner, CoSignerState, Proposal, ProposalState, ProposalSummary 
 import { coSignerActions } from '../../../contracts/proposals.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { availableActions } from '../../platform/workflow/workflow.ts';
-import { canTakeCoSignerAction, canTakeProposalAction } from './proposals.policy.ts';
+import { automaticActions, canTakeCoSignerAction, canTakeProposalAction } from './proposals.policy.ts';
 import type { CoSignerRow, ProposalRow, SupplementRow } from './proposals.queries.ts';
 import { coSignerWorkflow, proposalWorkflow } from './proposals.workflow.ts';
 
@@ -117,6 +117,7 @@ export function presentProposal(
     stateName: proposalWorkflow.states[state] ?? state,
     version: proposal.version,
     actions: availableActions(proposalWorkflow, state, actor.roles, (action) => {
+      if (automaticActions.includes(action)) return false;
       if (!canTakeProposalAction(actor, proposal, action)) return false;
       if (action === 'invite_co_signers' && state === 'co_signing') return coSigningOpen(proposal, extra.today);
       return true;

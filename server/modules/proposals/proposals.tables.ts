@@ -63,6 +63,13 @@ export const proposals = pgTable(
     /** sole | parallel | lead, once assigned. */
     assignmentMode: text(),
     assignedAt: instant(),
+    /** When the last replying unit's reply of the current round went out (state replied). */
+    repliedAt: instant(),
+    /** Last day (committee time zone) proposers may rate the replies; the proposal closes after it. */
+    ratingDueOn: date(),
+    /** How many times a dissatisfied rating reopened handling (二次办理). */
+    rehandlingCount: integer().notNull().default(0),
+    closedAt: instant(),
     ...versioned(),
   },
   (table) => [

@@ -38,6 +38,11 @@ const expected: Record<string, [ProposalState, Role[]]> = {
   'submitted convert': ['converted', office],
   'submitted return': ['returned', office],
   'filed assign': ['assigned', office],
+  'assigned record_reply': ['replied', ['unit_leader', 'proposal_office']],
+  'rehandling record_reply': ['replied', ['unit_leader', 'proposal_office']],
+  'replied reopen': ['rehandling', writers],
+  'replied close': ['closed', writers],
+  'closed archive': ['archived', office],
 };
 
 /** What the guard answers: the new state, or the status it refuses with. */

@@ -32,6 +32,10 @@ export const proposalWorkflow = defineWorkflow<ProposalState, ProposalAction>({
     converted: '已转办',
     withdrawn: '已撤回',
     assigned: '已交办',
+    replied: '已答复',
+    rehandling: '二次办理',
+    closed: '已办结',
+    archived: '已归档',
   },
   transitions: [
     // Writing (member; office staff for collective proposals).
@@ -81,6 +85,20 @@ export const proposalWorkflow = defineWorkflow<ProposalState, ProposalAction>({
     { action: 'return', from: ['submitted'], to: 'returned', roles: ['proposal_office'], label: '退回修改', needsReason: true },
     // Assignment (proposal office).
     { action: 'assign', from: ['filed'], to: 'assigned', roles: ['proposal_office'], label: '交办' },
+    // Handling (server/modules/handling): these move as replies are sent and rated, never by a button of their own.
+    // record_reply: the last replying unit's reply went out (its leader signed it off, or the office released it).
+    {
+      action: 'record_reply',
+      from: ['assigned', 'rehandling'],
+      to: 'replied',
+      roles: ['unit_leader', 'proposal_office'],
+      label: '答复',
+    },
+    // reopen: a proposer rated a reply dissatisfied and the committee's re-handling limit is not reached.
+    { action: 'reopen', from: ['replied'], to: 'rehandling', roles: ['member', 'proposal_office'], label: '二次办理' },
+    // close: every proposer rated every reply, or the rating window passed (the nightly scan acts for the office).
+    { action: 'close', from: ['replied'], to: 'closed', roles: ['member', 'proposal_office'], label: '办结' },
+    { action: 'archive', from: ['closed'], to: 'archived', roles: ['proposal_office'], label: '归档' },
   ],
 });
 

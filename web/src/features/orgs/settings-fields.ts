@@ -56,13 +56,14 @@ export const otherNumberSettings: NumberSetting[] = [
 ];
 
 /** The business form's values: proposal settings and the other business settings, flat. */
-export type BusinessValues = TenantSettings['proposals'] &
+export type BusinessValues = Omit<TenantSettings['proposals'], 'resultClasses'> &
   Pick<TenantSettings, 'microSuggestionReplyWorkingDays' | 'opinionReportMaxCharacters'>;
 
 /** The flat business values of the settings. */
 export function businessValuesOf(settings: TenantSettings): BusinessValues {
+  const { resultClasses: _scheme, ...proposals } = settings.proposals;
   return {
-    ...settings.proposals,
+    ...proposals,
     microSuggestionReplyWorkingDays: settings.microSuggestionReplyWorkingDays,
     opinionReportMaxCharacters: settings.opinionReportMaxCharacters,
   };
@@ -72,8 +73,9 @@ export function businessValuesOf(settings: TenantSettings): BusinessValues {
 export function businessPatch(settings: TenantSettings, values: BusinessValues) {
   const proposalsChanged: Record<string, number> = {};
   for (const field of proposalNumberSettings) {
-    const key = field.key as keyof TenantSettings['proposals'];
-    if (values[key] !== settings.proposals[key]) proposalsChanged[key] = values[key];
+    const key = field.key as keyof BusinessValues & keyof TenantSettings['proposals'];
+    const value = values[key];
+    if (typeof value === 'number' && value !== settings.proposals[key]) proposalsChanged[key] = value;
   }
   const patch: {
     proposals?: Record<string, number>;

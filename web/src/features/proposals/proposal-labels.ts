@@ -12,7 +12,11 @@ export const proposalStateNames: Record<ProposalState, string> = {
   merged: '已并案',
   converted: '已转办',
   withdrawn: '已撤回',
-  assigned: '已交办',
+  assigned: '办理中',
+  replied: '已答复',
+  rehandling: '二次办理',
+  closed: '已办结',
+  archived: '已归档',
 };
 
 /** The tag colour of a state. */
@@ -30,6 +34,14 @@ export function proposalStateColor(state: string): string {
       return 'green';
     case 'assigned':
       return 'cyan';
+    case 'replied':
+      return 'lime';
+    case 'rehandling':
+      return 'volcano';
+    case 'closed':
+      return 'success';
+    case 'archived':
+      return 'default';
     case 'rejected':
       return 'red';
     case 'merged':

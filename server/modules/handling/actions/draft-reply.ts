@@ -1,0 +1,89 @@
+import type { Reply, ReplyDraft } from '../../../../contracts/handling.ts';
+import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
+import { isUniqueViolation } from '../../../platform/db/errors.ts';
+import { recordEvent } from '../../../platform/events/record-event.ts';
+import { conflict, forbidden, unprocessable } from '../../../platform/http/problem.ts';
+import type { AppDependencies } from '../../../platform/module.ts';
+import { isUnitUserOf } from '../../proposals/assignments.policy.ts';
+import { contactRefusal } from '../handling.policy.ts';
+import { nextRound } from '../handling.progress.ts';
+import { loadAssignmentWithProposal, loadHandlingRules, loadReplies } from '../handling.queries.ts';
+import { throwIfRefused } from '../handling.refusals.ts';
+import { proposalReplies } from '../handling.tables.ts';
+import { handlingFacts } from '../handling.view.ts';
+import { presentReplyAfterWrite, unknownClass } from './reply-action.ts';
+
+/**
+ * POST /assignments/{id}/replies: a replying unit starts the reply of its current round (one per round; round 2
+ * after a dissatisfied rating reopened handling), or a follow-up report once a reply with a class that promises
+ * one (B) was sent. The draft is the unit's until it goes to the leader.
+ */
+export async function draftReply(
+  deps: AppDependencies,
+  actor: Actor,
+  assignmentId: string,
+  input: ReplyDraft,
+  context: RequestContext,
+): Promise<Reply> {
+  return deps.database.orm.transaction(async (tx) => {
+    const { assignment, proposal } = await loadAssignmentWithProposal(tx, actor, assignmentId, true);
+    const rules = await loadHandlingRules(tx, deps, actor.orgId);
+    const replies = await loadReplies(tx, actor.orgId, proposal.id);
+    const classProblem = unknownClass(rules, input.resultClass);
+    if (classProblem)
+      throw unprocessable(classProblem, [{ field: 'resultClass', message: classProblem }], 'unknown_result_class');
+    let round: number;
+    if (input.kind === 'reply') {
+      throwIfRefused(contactRefusal(actor, handlingFacts(assignment, rules), proposal.state));
+      round = nextRound(assignmentId, replies);
+      if (replies.some((row) => row.assignmentId === assignmentId && row.kind === 'reply' && row.round === round)) {
+        throw conflict('本轮答复已在起草中，请修改已有的答复稿', 'reply_exists');
+      }
+    } else {
+      if (!isUnitUserOf(actor, assignment.unitId)) throw forbidden('只有本单位的经办人或分管领导可以报告后续办理情况');
+      const promised = replies.filter(
+        (row) =>
+          row.assignmentId === assignmentId &&
+          row.kind === 'reply' &&
+          row.state === 'sent' &&
+          rules.resultClasses.some((item) => item.code === row.resultClass && item.needsFollowUp),
+      );
+      if (promised.length === 0) throw conflict('只有承诺后续办理（B 类）的答复才需要报告后续办理情况', 'no_follow_up_due');
+      if (proposal.state === 'archived') throw conflict('提案已归档，不能再报告', 'archived');
+      round = Math.max(...promised.map((row) => row.round));
+    }
+    const [row] = await tx
+      .insert(proposalReplies)
+      .values({
+        orgId: actor.orgId,
+        proposalId: proposal.id,
+        assignmentId,
+        unitId: assignment.unitId,
+        kind: input.kind,
+        round,
+        text: input.text,
+        resultClass: input.kind === 'reply' ? (input.resultClass ?? null) : null,
+        contactPerson: input.contactPerson,
+        contactPhone: input.contactPhone,
+        followUpDueOn: input.kind === 'reply' ? (input.followUpDueOn ?? null) : null,
+        draftedBy: actor.userId,
+        draftedByName: actor.displayName,
+      })
+      .returning()
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error)) throw conflict('本轮答复已在起草中，请修改已有的答复稿', 'reply_exists');
+        throw error;
+      });
+    await recordEvent(tx, deps.config.auditHash, {
+      orgId: actor.orgId,
+      type: 'handling.reply_drafted',
+      summary: `起草${input.kind === 'reply' ? `第 ${round} 轮答复` : '后续办理情况报告'}：提案“${proposal.title}”`,
+      actor,
+      subjectType: 'proposal_reply',
+      subjectId: row.id,
+      after: { state: row.state, version: row.version, kind: row.kind, round, resultClass: row.resultClass },
+      context,
+    });
+    return presentReplyAfterWrite(tx, actor, proposal.id, row.id, rules);
+  });
+}
