@@ -1,3 +1,21 @@
+CREATE TABLE "session_archives" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"session_id" uuid NOT NULL,
+	"state" text DEFAULT 'building' NOT NULL,
+	"proposal_count" integer NOT NULL,
+	"file_count" integer,
+	"size" bigint,
+	"sha256" text,
+	"storage_key" text,
+	"error" text,
+	"archived_by" uuid NOT NULL,
+	"archived_by_name" text NOT NULL,
+	"archived_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"ready_at" timestamp with time zone,
+	CONSTRAINT "session_archives_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "co_handler_opinions" (
 	"org_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
@@ -71,6 +89,7 @@ CREATE TABLE "proposal_replies" (
 	"signed_off_at" timestamp with time zone,
 	"released_by" uuid,
 	"sent_at" timestamp with time zone,
+	"due_on_at_send" date,
 	"reopened_at" timestamp with time zone,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -303,6 +322,7 @@ CREATE TABLE "proposal_assignments" (
 	"adjustment_requested_at" timestamp with time zone,
 	"decision_reason" text,
 	"replaced_by_id" uuid,
+	"replied_at" timestamp with time zone,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -370,10 +390,35 @@ CREATE TABLE "proposals" (
 	"rating_due_on" date,
 	"rehandling_count" integer DEFAULT 0 NOT NULL,
 	"closed_at" timestamp with time zone,
+	"is_secret" boolean DEFAULT false NOT NULL,
+	"publication_decision" text,
+	"publication_decided_at" timestamp with time zone,
+	"state_before_archive" text,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "proposals_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "publications" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"proposal_id" uuid NOT NULL,
+	"session_id" uuid NOT NULL,
+	"mode" text NOT NULL,
+	"number" text,
+	"sequence" integer,
+	"title" text NOT NULL,
+	"proposer_names" text[] NOT NULL,
+	"category_id" uuid,
+	"category_name" text,
+	"background" text NOT NULL,
+	"suggestions" text NOT NULL,
+	"replies" jsonb NOT NULL,
+	"unit_names" text[] NOT NULL,
+	"published_by" uuid NOT NULL,
+	"published_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "publications_org_id_id_pk" PRIMARY KEY("org_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "routing_history" (
@@ -415,6 +460,22 @@ CREATE TABLE "search_documents" (
 	"words" "tsvector" NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "search_documents_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "reminders" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"assignment_id" uuid NOT NULL,
+	"proposal_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"rule" text,
+	"due_on" date NOT NULL,
+	"message" text NOT NULL,
+	"sent_by" uuid,
+	"sent_by_name" text,
+	"sent_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "reminders_org_id_id_pk" PRIMARY KEY("org_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "login_sessions" (
@@ -502,6 +563,9 @@ ALTER TABLE "proposal_attachments" ADD CONSTRAINT "proposal_attachments_org_id_p
 ALTER TABLE "proposal_assignments" ADD CONSTRAINT "proposal_assignments_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposal_co_signers" ADD CONSTRAINT "proposal_co_signers_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposal_supplements" ADD CONSTRAINT "proposal_supplements_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "publications" ADD CONSTRAINT "publications_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "session_archives_session" ON "session_archives" USING btree ("org_id","session_id");--> statement-breakpoint
+CREATE INDEX "session_archives_state" ON "session_archives" USING btree ("state");--> statement-breakpoint
 CREATE UNIQUE INDEX "co_handler_opinions_assignment" ON "co_handler_opinions" USING btree ("org_id","assignment_id");--> statement-breakpoint
 CREATE INDEX "co_handler_opinions_proposal" ON "co_handler_opinions" USING btree ("org_id","proposal_id");--> statement-breakpoint
 CREATE INDEX "extension_requests_assignment" ON "extension_requests" USING btree ("org_id","assignment_id");--> statement-breakpoint
@@ -544,10 +608,15 @@ CREATE INDEX "proposals_created_by" ON "proposals" USING btree ("org_id","create
 CREATE INDEX "proposals_merged_into" ON "proposals" USING btree ("org_id","merged_into_id");--> statement-breakpoint
 CREATE INDEX "proposals_session_sequence" ON "proposals" USING btree ("org_id","session_id","sequence","id");--> statement-breakpoint
 CREATE INDEX "proposals_submitted_at" ON "proposals" USING btree ("org_id","state","submitted_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "publications_proposal" ON "publications" USING btree ("org_id","proposal_id");--> statement-breakpoint
+CREATE INDEX "publications_session" ON "publications" USING btree ("org_id","session_id","sequence");--> statement-breakpoint
+CREATE INDEX "publications_recent" ON "publications" USING btree ("org_id","published_at");--> statement-breakpoint
 CREATE INDEX "routing_history_import" ON "routing_history" USING btree ("org_id","import_id");--> statement-breakpoint
 CREATE INDEX "search_documents_words" ON "search_documents" USING gin ("words");--> statement-breakpoint
 CREATE INDEX "search_documents_recent" ON "search_documents" USING btree ("org_id","occurred_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "search_documents_session_recent" ON "search_documents" USING btree ("org_id","session_id","occurred_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "reminders_assignment" ON "reminders" USING btree ("org_id","assignment_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "reminders_rule_once" ON "reminders" USING btree ("org_id","assignment_id","rule","due_on") WHERE kind = 'scheduled';--> statement-breakpoint
 CREATE UNIQUE INDEX "login_sessions_token_unique" ON "login_sessions" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "login_sessions_user" ON "login_sessions" USING btree ("org_id","user_id");--> statement-breakpoint
 CREATE INDEX "events_chain" ON "events" USING btree ("org_id","sequence");--> statement-breakpoint

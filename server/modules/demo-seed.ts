@@ -1,6 +1,8 @@
 import { count } from 'drizzle-orm';
 import { isUniqueViolation } from '../platform/db/errors.ts';
 import type { AppDependencies } from '../platform/module.ts';
+import { seedDemoArchive } from './archive/archive.seed.ts';
+import { seedDemoHandling } from './handling/handling.seed.ts';
 import { seedDemoOrganization } from './orgs/orgs.seed.ts';
 import { organizations } from './orgs/orgs.tables.ts';
 import { type DemoAccount, seedDemoPeople } from './people/people.seed.ts';
@@ -29,10 +31,14 @@ export async function seedDemoIfEmpty(deps: AppDependencies): Promise<DemoAccoun
     if (!seeded) return null;
     // The proposals go through the real actions, each in its own transaction (with its events and notices).
     await seedDemoProposals(deps, seeded.orgId);
+    // Handling: replies signed off and sent, rated, reopened and closed (the 发改委's demo accounts act).
+    await seedDemoHandling(deps, seeded.orgId);
     // The routing models learn from imported past proposals and the filed demo ones, so that review and assignment
     // show suggestions at once.
     await seedDemoHistory(deps, seeded.orgId);
     await trainRouting(deps, seeded.orgId, null);
+    // Last, the previous session is archived (read-only, with its package), as a committee does after a session.
+    await seedDemoArchive(deps, seeded.orgId);
     return seeded.accounts;
   } catch (error) {
     const code = (error as { code?: string }).code;

@@ -1,14 +1,18 @@
 import { maintenanceModule } from '../platform/jobs/maintenance.ts';
 import type { AppModule } from '../platform/module.ts';
+import { archiveModule } from './archive/archive.module.ts';
 import { auditModule } from './audit/audit.module.ts';
 import { authModule } from './auth/auth.module.ts';
 import { handlingModule } from './handling/handling.module.ts';
 import { notificationsModule } from './notifications/notifications.module.ts';
 import { orgsModule } from './orgs/orgs.module.ts';
 import { peopleModule } from './people/people.module.ts';
+import { portalModule } from './portal/portal.module.ts';
 import { proposalsModule } from './proposals/proposals.module.ts';
+import { publicationModule } from './publication/publication.module.ts';
 import { routingModule } from './routing/routing.module.ts';
 import { searchModule } from './search/search.module.ts';
+import { supervisionModule } from './supervision/supervision.module.ts';
 
 /** Every domain module, in registration order. */
 export const modules: AppModule[] = [
@@ -19,6 +23,10 @@ export const modules: AppModule[] = [
   orgsModule,
   proposalsModule,
   handlingModule,
+  supervisionModule,
+  publicationModule,
+  portalModule,
+  // TEMP archiveModule,
   searchModule,
   routingModule,
   notificationsModule,

@@ -119,6 +119,8 @@ export const proposalReplies = pgTable(
     signedOffAt: instant(),
     releasedBy: uuid(),
     sentAt: instant(),
+    /** The assignment's due date when the reply went out (on time: sent on or before it), for statistics. */
+    dueOnAtSend: date(),
     /** A proposer's dissatisfied rating of this reply reopened handling: the unit owes a reply of the next round. */
     reopenedAt: instant(),
     ...versioned(),

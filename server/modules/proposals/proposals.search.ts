@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, ne } from 'drizzle-orm';
 import type { Executor, Orm } from '../../platform/db/database.ts';
+import { proposalReplies } from '../handling/handling.tables.ts';
 import { indexDocument } from '../search/search-documents.ts';
 import { proposalAssignments, proposals } from './proposals.tables.ts';
 
@@ -8,7 +9,8 @@ import { proposalAssignments, proposals } from './proposals.tables.ts';
  * and suggestions (B), its number, session, state, category and live units (an assignment replaced after an
  * adjustment no longer counts), dated when it was handed in (or created, for a draft). Every proposal action that
  * changes the text or one of these fields calls it, so search never lags behind the proposal. Proposer names are
- * not indexed (the list matches them by name); publication comes with issue 4.
+ * not indexed (the list matches them by name); sent replies are (weight C). The portal searches the public copies
+ * (publication), never these.
  */
 export async function indexProposal(executor: Executor, orgId: string, proposalId: string): Promise<void> {
   const [proposal] = await executor
@@ -26,6 +28,14 @@ export async function indexProposal(executor: Executor, orgId: string, proposalI
         ne(proposalAssignments.state, 'reassigned'),
       ),
     );
+  // The units' sent replies count too (weight C): staff find a proposal by what was answered.
+  const replies = await executor
+    .select({ text: proposalReplies.text })
+    .from(proposalReplies)
+    .where(
+      and(eq(proposalReplies.orgId, orgId), eq(proposalReplies.proposalId, proposalId), eq(proposalReplies.state, 'sent')),
+    )
+    .orderBy(asc(proposalReplies.id));
   await indexDocument(executor, {
     orgId,
     id: proposal.id,
@@ -38,6 +48,7 @@ export async function indexProposal(executor: Executor, orgId: string, proposalI
     title: proposal.title,
     keywords: proposal.keywords,
     body: [proposal.background, proposal.suggestions].filter((part) => part !== '').join('\n'),
+    extra: replies.map((reply) => reply.text).join('\n'),
     published: false,
     occurredAt: proposal.submittedAt ?? proposal.createdAt,
   });

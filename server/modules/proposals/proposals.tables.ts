@@ -70,6 +70,13 @@ export const proposals = pgTable(
     /** How many times a dissatisfied rating reopened handling (二次办理). */
     rehandlingCount: integer().notNull().default(0),
     closedAt: instant(),
+    /** 涉密: never public, whatever else is decided. */
+    isSecret: boolean().notNull().default(false),
+    /** The office's publication decision after the reply (published, partly_published, not_published). */
+    publicationDecision: text(),
+    publicationDecidedAt: instant(),
+    /** The state a proposal was in when its session was archived (archiving freezes every proposal). */
+    stateBeforeArchive: text(),
     ...versioned(),
   },
   (table) => [
@@ -179,6 +186,11 @@ export const proposalAssignments = pgTable(
     decisionReason: text(),
     /** The assignment that replaced this one after an approved adjustment. */
     replacedById: uuid(),
+    /**
+     * When this unit's reply of the current round went out (a co-handler: its opinion); cleared when a dissatisfied
+     * rating reopens handling. The supervision board reads it instead of the replies.
+     */
+    repliedAt: instant(),
     ...versioned(),
   },
   (table) => [

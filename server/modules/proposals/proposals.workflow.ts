@@ -98,7 +98,28 @@ export const proposalWorkflow = defineWorkflow<ProposalState, ProposalAction>({
     { action: 'reopen', from: ['replied'], to: 'rehandling', roles: ['member', 'proposal_office'], label: '二次办理' },
     // close: every proposer rated every reply, or the rating window passed (the nightly scan acts for the office).
     { action: 'close', from: ['replied'], to: 'closed', roles: ['member', 'proposal_office'], label: '办结' },
-    { action: 'archive', from: ['closed'], to: 'archived', roles: ['proposal_office'], label: '归档' },
+    // archive: closing a session freezes every proposal of it, whatever its state (the state before is kept).
+    {
+      action: 'archive',
+      from: [
+        'draft',
+        'co_signing',
+        'submitted',
+        'returned',
+        'filed',
+        'rejected',
+        'merged',
+        'converted',
+        'withdrawn',
+        'assigned',
+        'replied',
+        'rehandling',
+        'closed',
+      ],
+      to: 'archived',
+      roles: ['proposal_office'],
+      label: '归档',
+    },
   ],
 });
 

@@ -23,5 +23,6 @@ export function canUseStaffSearch(actor: Pick<Actor, 'roles'>): boolean {
 export function staffSearchScope(actor: Pick<Actor, 'roles' | 'orgId'>): SearchScope | null {
   if (!canUseStaffSearch(actor)) return null;
   const excludeStates = hasAnyRole(actor, 'proposal_office') ? [...privateStates] : [...beforeFilingStates];
-  return { orgId: actor.orgId, excludeStates };
+  // Staff read the records themselves; the public copies (publication) are the portal's.
+  return { orgId: actor.orgId, excludeStates, types: ['proposal', 'history'] };
 }

@@ -19,7 +19,7 @@ export function searchPortalRoutes(app: ApiApp, deps: AppDependencies): void {
       config: { public: true },
       schema: {
         tags: ['门户'],
-        summary: '门户检索：已公开的提案（无需登录）',
+        summary: '门户检索：已公开的提案及其答复（脱敏后的公开文本；无需登录）',
         querystring: portalSearchQuerySchema,
         response: { 200: searchPageSchema },
       },
@@ -29,7 +29,7 @@ export function searchPortalRoutes(app: ApiApp, deps: AppDependencies): void {
       const orm = deps.database.orm;
       const [organization] = await orm.select({ id: organizations.id }).from(organizations).where(eq(organizations.code, org));
       if (!organization) throw notFound('该政协');
-      return searchItems(orm, { orgId: organization.id, publishedOnly: true, types: ['proposal'] }, query);
+      return searchItems(orm, { orgId: organization.id, publishedOnly: true, types: ['publication'] }, query);
     },
   );
 }

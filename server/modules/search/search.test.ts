@@ -60,7 +60,7 @@ describe('search API: words, phrases, filters, ranking, paging, tenants and the 
     await put('newYearEve', { title: '春节前后物价监测', occurredAt: '2025-12-31T15:30:00.000Z' });
     await put('sessionItem', { title: '湿地保护', sessionId: city.sessionIds.previous, itemType: 'proposal' });
     await put('categoryItem', { title: '湿地公园建设', categoryId: city.categoryId, itemType: 'proposal', state: 'filed' });
-    await put('published', { title: '垃圾分类全覆盖', itemType: 'proposal', state: 'filed', published: true });
+    await put('published', { title: '垃圾分类全覆盖', itemType: 'publication', state: 'filed', published: true });
     await put('unpublished', { title: '垃圾分类收运体系', itemType: 'proposal', state: 'filed' });
     await put('publishedHistory', { title: '垃圾分类试点总结', published: true });
     await put(
@@ -173,7 +173,7 @@ describe('search API: words, phrases, filters, ranking, paging, tenants and the 
     }
   });
 
-  it('portal: published proposals only, without login, by committee code', async () => {
+  it('portal: the published copies only (never the records themselves), without login, by committee code', async () => {
     const response = await test.app.inject({ method: 'GET', url: `/api/v1/portal/search?org=${cityCode}&${q('垃圾分类')}` });
     expect(response.statusCode, response.body).toBe(200);
     expect(keysOf(response.json())).toEqual(['published']);

@@ -3,7 +3,7 @@ import type { Extension, ExtensionAction } from '../../../../contracts/handling.
 import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
 import { assertVersionMatched, versionConflict } from '../../../platform/http/concurrency.ts';
-import { notFound } from '../../../platform/http/problem.ts';
+import { conflict, notFound } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { guardTransition } from '../../../platform/workflow/workflow.ts';
 import { notify } from '../../notifications/notify.ts';
@@ -36,6 +36,7 @@ export async function decideExtension(
     const transition = guardTransition(extensionWorkflow, row.state as Extension['state'], action, actor.roles);
     if (row.version !== version) throw versionConflict('延期申请');
     const proposal = await loadProposalRow(tx, actor.orgId, row.proposalId);
+    if (proposal.state === 'archived') throw conflict('提案已随会议归档，不能再审批延期', 'archived');
     const now = deps.now().toISOString();
     const updated = await tx
       .update(extensionRequests)

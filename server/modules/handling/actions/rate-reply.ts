@@ -113,7 +113,7 @@ export async function rateReply(
         .where(and(eq(proposalReplies.orgId, actor.orgId), eq(proposalReplies.id, replyId)));
       await tx
         .update(proposalAssignments)
-        .set({ dueOn, version: assignment.version + 1, updatedAt: now })
+        .set({ dueOn, repliedAt: null, version: assignment.version + 1, updatedAt: now })
         .where(and(eq(proposalAssignments.orgId, actor.orgId), eq(proposalAssignments.id, assignment.id)));
       await moveProposal(
         tx,

@@ -3,7 +3,7 @@ import type { Reply, ReplyAction, ReplyState } from '../../../../contracts/handl
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Transaction } from '../../../platform/db/database.ts';
 import { assertVersionMatched, versionConflict } from '../../../platform/http/concurrency.ts';
-import { notFound } from '../../../platform/http/problem.ts';
+import { conflict, notFound } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { guardTransition, type Transition } from '../../../platform/workflow/workflow.ts';
 import type { ProposalRow } from '../../proposals/proposals.queries.ts';
@@ -46,6 +46,7 @@ export async function loadReplyForWrite(
     .where(and(eq(proposalReplies.orgId, actor.orgId), eq(proposalReplies.id, id)))
     .for('update');
   if (!reply || !canReadReply(actor, { unitId: reply.unitId, state: 'draft' }, false)) throw notFound('答复');
+  if (proposal.state === 'archived') throw conflict('提案已随会议归档，不能再修改', 'archived');
   const rules = await loadHandlingRules(tx, deps, actor.orgId);
   const transition = action
     ? guardTransition(

@@ -11,11 +11,12 @@ import { guardTransition } from '../../../platform/workflow/workflow.ts';
 import { notify } from '../../notifications/notify.ts';
 import type { ProposalRow } from '../../proposals/proposals.queries.ts';
 import { indexProposal } from '../../proposals/proposals.search.ts';
-import { proposals } from '../../proposals/proposals.tables.ts';
+import { proposalAssignments, proposals } from '../../proposals/proposals.tables.ts';
 import { proposalWorkflow } from '../../proposals/proposals.workflow.ts';
 import { repliesToProposers } from '../handling.policy.ts';
 import { assignmentsOwingReply } from '../handling.progress.ts';
 import { type HandlingRules, loadLiveAssignmentRows, loadRaters, loadReplies, type ReplyRow } from '../handling.queries.ts';
+import { proposalReplies } from '../handling.tables.ts';
 
 /**
  * Moves a proposal through its workflow (record_reply, reopen, close) for a handling action, with the proposal's
@@ -85,7 +86,18 @@ export async function afterReplySent(
       link: `/proposals/${proposal.id}`,
     },
   );
-  if (reply.kind !== 'reply' || (proposal.state !== 'assigned' && proposal.state !== 'rehandling')) return;
+  await indexProposal(tx, proposal.orgId, proposal.id);
+  if (reply.kind !== 'reply') return;
+  const [assignment] = await tx
+    .update(proposalAssignments)
+    .set({ repliedAt: deps.now().toISOString() })
+    .where(and(eq(proposalAssignments.orgId, proposal.orgId), eq(proposalAssignments.id, reply.assignmentId)))
+    .returning({ dueOn: proposalAssignments.dueOn });
+  await tx
+    .update(proposalReplies)
+    .set({ dueOnAtSend: assignment?.dueOn ?? null })
+    .where(and(eq(proposalReplies.orgId, proposal.orgId), eq(proposalReplies.id, reply.id)));
+  if (proposal.state !== 'assigned' && proposal.state !== 'rehandling') return;
   const live = await loadLiveAssignmentRows(tx, proposal.orgId, proposal.id);
   const replyingIds = live.filter((row) => repliesToProposers(row.role)).map((row) => row.id);
   const owing = assignmentsOwingReply(replyingIds, await loadReplies(tx, proposal.orgId, proposal.id));

@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CoOpinion, coOpinionCreateSchema } from '../../../../contracts/handling.ts';
 import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
@@ -6,6 +7,7 @@ import { recordEvent } from '../../../platform/events/record-event.ts';
 import { conflict } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { notify } from '../../notifications/notify.ts';
+import { proposalAssignments } from '../../proposals/proposals.tables.ts';
 import { opinionRefusal } from '../handling.policy.ts';
 import { presentOpinion } from '../handling.presenter.ts';
 import {
@@ -54,6 +56,10 @@ export async function sendCoOpinion(
         if (isUniqueViolation(error)) throw conflict('本单位已提出会办意见，不能重复提交', 'already_sent');
         throw error;
       });
+    await tx
+      .update(proposalAssignments)
+      .set({ repliedAt: row.sentAt })
+      .where(and(eq(proposalAssignments.orgId, actor.orgId), eq(proposalAssignments.id, assignmentId)));
     const names = await unitNamesOf(tx, actor.orgId, [assignment.unitId]);
     const unitName = names.get(assignment.unitId) ?? '';
     await recordEvent(tx, deps.config.auditHash, {

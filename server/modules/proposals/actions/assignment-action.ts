@@ -3,7 +3,7 @@ import type { AssignmentAction, AssignmentState } from '../../../../contracts/pr
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Transaction } from '../../../platform/db/database.ts';
 import { assertVersionMatched, versionConflict } from '../../../platform/http/concurrency.ts';
-import { notFound } from '../../../platform/http/problem.ts';
+import { conflict, notFound } from '../../../platform/http/problem.ts';
 import { guardTransition, type Transition } from '../../../platform/workflow/workflow.ts';
 import { canTakeAssignmentAction } from '../assignments.policy.ts';
 import type { AssignmentRow } from '../assignments.presenter.ts';
@@ -40,6 +40,7 @@ export async function loadForAssignmentAction(
     .from(proposals)
     .where(and(eq(proposals.orgId, actor.orgId), eq(proposals.id, row.proposalId)));
   if (!proposal) throw notFound('交办件');
+  if (proposal.state === 'archived') throw conflict('提案已随会议归档，交办件不能再办理', 'archived');
   return { row, proposal, transition };
 }
 

@@ -12,11 +12,12 @@ export type SearchSort = (typeof searchSorts)[number];
 /** The names of the orders. */
 export const searchSortNames: Record<SearchSort, string> = { relevance: '相关度', newest: '最新' };
 /** The names of the item types, as the type tag and the filter show them. */
-export const searchTypeNames: Record<SearchItemType, string> = { proposal: '提案', history: '历史数据' };
+export const searchTypeNames: Record<SearchItemType, string> = { proposal: '提案', history: '历史数据', publication: '公开文本' };
 
 /** The options of the type filter. */
 export function searchItemTypeOptions(t: (text: string) => string): { value: SearchItemType; label: string }[] {
-  return searchItemTypes.map((type) => ({ value: type, label: t(searchTypeNames[type]) }));
+  // The public copies are the portal's; staff search the records.
+  return searchItemTypes.filter((type) => type !== 'publication').map((type) => ({ value: type, label: t(searchTypeNames[type]) }));
 }
 
 /** The longest query the API takes. */
