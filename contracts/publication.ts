@@ -55,7 +55,10 @@ export const publicationDecisionSchema = z.object({
     .object({
       background: z.string().max(20000).optional(),
       suggestions: z.string().max(20000).optional(),
-      replies: z.array(z.object({ replyId: idSchema, text: z.string().max(30000) })).max(20).optional(),
+      replies: z
+        .array(z.object({ replyId: idSchema, text: z.string().max(30000) }))
+        .max(20)
+        .optional(),
     })
     .optional(),
 });
@@ -78,9 +81,7 @@ export const bulkPublicationSchema = z.object({
 });
 export const bulkPublicationResultSchema = z.object({
   published: z.number().int(),
-  items: z.array(
-    z.object({ id: z.string(), ok: z.boolean(), code: z.string().nullable(), detail: z.string().nullable() }),
-  ),
+  items: z.array(z.object({ id: z.string(), ok: z.boolean(), code: z.string().nullable(), detail: z.string().nullable() })),
 });
 
 /** Body of the secret flag (涉密): a secret proposal is never public. */
@@ -102,9 +103,11 @@ export const portalProposalSchema = z.object({
   replies: z.array(publicReplySchema),
 });
 export type PortalProposal = z.infer<typeof portalProposalSchema>;
-export const portalProposalSummarySchema = portalProposalSchema.omit({ background: true, suggestions: true, replies: true }).extend({
-  unitNames: z.array(z.string()),
-});
+export const portalProposalSummarySchema = portalProposalSchema
+  .omit({ background: true, suggestions: true, replies: true })
+  .extend({
+    unitNames: z.array(z.string()),
+  });
 export const portalProposalPageSchema = pageOf(portalProposalSummarySchema);
 
 /** The portal list query: the committee's code and filters. */

@@ -12,6 +12,7 @@ import { proposalsModule } from './proposals/proposals.module.ts';
 import { publicationModule } from './publication/publication.module.ts';
 import { routingModule } from './routing/routing.module.ts';
 import { searchModule } from './search/search.module.ts';
+import { statisticsModule } from './statistics/statistics.module.ts';
 import { supervisionModule } from './supervision/supervision.module.ts';
 
 /** Every domain module, in registration order. */
@@ -26,6 +27,7 @@ export const modules: AppModule[] = [
   supervisionModule,
   publicationModule,
   portalModule,
+  statisticsModule,
   // TEMP archiveModule,
   searchModule,
   routingModule,
