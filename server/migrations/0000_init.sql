@@ -112,6 +112,66 @@ CREATE TABLE "reply_ratings" (
 	CONSTRAINT "reply_ratings_org_id_id_pk" PRIMARY KEY("org_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "key_proposals" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"proposal_id" uuid NOT NULL,
+	"session_id" uuid NOT NULL,
+	"recommender_kind" text NOT NULL,
+	"recommender_name" text NOT NULL,
+	"reason" text NOT NULL,
+	"state" text DEFAULT 'recommended' NOT NULL,
+	"supervisor_ids" uuid[] DEFAULT '{}' NOT NULL,
+	"decline_reason" text,
+	"recommended_by" uuid NOT NULL,
+	"approved_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "key_proposals_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "leader_instructions" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"proposal_id" uuid NOT NULL,
+	"leader_name" text NOT NULL,
+	"instructed_on" date NOT NULL,
+	"text" text NOT NULL,
+	"recorded_by" uuid NOT NULL,
+	"recorded_by_name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "leader_instructions_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "supervision_activities" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"key_proposal_id" uuid NOT NULL,
+	"proposal_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"happened_on" date NOT NULL,
+	"notes" text NOT NULL,
+	"photo_ids" uuid[] DEFAULT '{}' NOT NULL,
+	"recorded_by" uuid NOT NULL,
+	"recorded_by_name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "supervision_activities_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "supervision_photos" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"key_proposal_id" uuid NOT NULL,
+	"file_name" text NOT NULL,
+	"content_type" text NOT NULL,
+	"size" bigint NOT NULL,
+	"storage_key" text NOT NULL,
+	"uploaded_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "supervision_photos_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "notifications" (
 	"org_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
@@ -578,6 +638,11 @@ CREATE INDEX "proposal_replies_assignment" ON "proposal_replies" USING btree ("o
 CREATE UNIQUE INDEX "proposal_replies_round_unique" ON "proposal_replies" USING btree ("org_id","assignment_id","round") WHERE kind = 'reply';--> statement-breakpoint
 CREATE UNIQUE INDEX "reply_ratings_once" ON "reply_ratings" USING btree ("org_id","reply_id",coalesce(member_id, '00000000-0000-0000-0000-000000000000'::uuid));--> statement-breakpoint
 CREATE INDEX "reply_ratings_proposal" ON "reply_ratings" USING btree ("org_id","proposal_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "key_proposals_proposal" ON "key_proposals" USING btree ("org_id","proposal_id");--> statement-breakpoint
+CREATE INDEX "key_proposals_session" ON "key_proposals" USING btree ("org_id","session_id","state");--> statement-breakpoint
+CREATE INDEX "leader_instructions_proposal" ON "leader_instructions" USING btree ("org_id","proposal_id");--> statement-breakpoint
+CREATE INDEX "supervision_activities_key" ON "supervision_activities" USING btree ("org_id","key_proposal_id");--> statement-breakpoint
+CREATE INDEX "supervision_photos_key" ON "supervision_photos" USING btree ("org_id","key_proposal_id");--> statement-breakpoint
 CREATE INDEX "notifications_user" ON "notifications" USING btree ("org_id","user_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "dictionary_entries_code_unique" ON "dictionary_entries" USING btree ("org_id","kind","code");--> statement-breakpoint
 CREATE UNIQUE INDEX "organizations_code_unique" ON "organizations" USING btree ("code");--> statement-breakpoint

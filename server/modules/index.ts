@@ -4,6 +4,7 @@ import { archiveModule } from './archive/archive.module.ts';
 import { auditModule } from './audit/audit.module.ts';
 import { authModule } from './auth/auth.module.ts';
 import { handlingModule } from './handling/handling.module.ts';
+import { keyProposalsModule } from './key-proposals/key-proposals.module.ts';
 import { notificationsModule } from './notifications/notifications.module.ts';
 import { orgsModule } from './orgs/orgs.module.ts';
 import { peopleModule } from './people/people.module.ts';
@@ -25,6 +26,7 @@ export const modules: AppModule[] = [
   proposalsModule,
   handlingModule,
   supervisionModule,
+  keyProposalsModule,
   publicationModule,
   portalModule,
   statisticsModule,
