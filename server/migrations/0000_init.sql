@@ -1,3 +1,36 @@
+CREATE TABLE "appraisal_scores" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"appraisal_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"member_id" uuid NOT NULL,
+	"scores" jsonb NOT NULL,
+	"total" integer NOT NULL,
+	"comment" text,
+	"submitted_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "appraisal_scores_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "appraisals" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"session_id" uuid NOT NULL,
+	"scope" text NOT NULL,
+	"min_scores" integer NOT NULL,
+	"criteria" jsonb NOT NULL,
+	"unit_ids" uuid[] DEFAULT '{}' NOT NULL,
+	"state" text DEFAULT 'draft' NOT NULL,
+	"created_by" uuid NOT NULL,
+	"opened_at" timestamp with time zone,
+	"closed_at" timestamp with time zone,
+	"published_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "appraisals_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "session_archives" (
 	"org_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
@@ -14,6 +47,19 @@ CREATE TABLE "session_archives" (
 	"archived_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"ready_at" timestamp with time zone,
 	CONSTRAINT "session_archives_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "awards" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"year" integer NOT NULL,
+	"kind" text NOT NULL,
+	"proposal_id" uuid,
+	"unit_id" uuid,
+	"citation" text,
+	"awarded_by" uuid NOT NULL,
+	"awarded_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "awards_org_id_id_pk" PRIMARY KEY("org_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "co_handler_opinions" (
@@ -624,8 +670,12 @@ ALTER TABLE "proposal_assignments" ADD CONSTRAINT "proposal_assignments_org_id_p
 ALTER TABLE "proposal_co_signers" ADD CONSTRAINT "proposal_co_signers_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposal_supplements" ADD CONSTRAINT "proposal_supplements_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "publications" ADD CONSTRAINT "publications_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "appraisal_scores_once" ON "appraisal_scores" USING btree ("org_id","appraisal_id","unit_id","member_id");--> statement-breakpoint
+CREATE INDEX "appraisals_session" ON "appraisals" USING btree ("org_id","session_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "session_archives_session" ON "session_archives" USING btree ("org_id","session_id");--> statement-breakpoint
 CREATE INDEX "session_archives_state" ON "session_archives" USING btree ("state");--> statement-breakpoint
+CREATE INDEX "awards_year" ON "awards" USING btree ("org_id","year","kind");--> statement-breakpoint
+CREATE UNIQUE INDEX "awards_once" ON "awards" USING btree ("org_id","year","kind",coalesce(proposal_id, unit_id));--> statement-breakpoint
 CREATE UNIQUE INDEX "co_handler_opinions_assignment" ON "co_handler_opinions" USING btree ("org_id","assignment_id");--> statement-breakpoint
 CREATE INDEX "co_handler_opinions_proposal" ON "co_handler_opinions" USING btree ("org_id","proposal_id");--> statement-breakpoint
 CREATE INDEX "extension_requests_assignment" ON "extension_requests" USING btree ("org_id","assignment_id");--> statement-breakpoint

@@ -1,8 +1,10 @@
 import { maintenanceModule } from '../platform/jobs/maintenance.ts';
 import type { AppModule } from '../platform/module.ts';
+import { appraisalModule } from './appraisal/appraisal.module.ts';
 import { archiveModule } from './archive/archive.module.ts';
 import { auditModule } from './audit/audit.module.ts';
 import { authModule } from './auth/auth.module.ts';
+import { awardsModule } from './awards/awards.module.ts';
 import { handlingModule } from './handling/handling.module.ts';
 import { keyProposalsModule } from './key-proposals/key-proposals.module.ts';
 import { notificationsModule } from './notifications/notifications.module.ts';
@@ -27,6 +29,8 @@ export const modules: AppModule[] = [
   handlingModule,
   supervisionModule,
   keyProposalsModule,
+  appraisalModule,
+  awardsModule,
   publicationModule,
   portalModule,
   statisticsModule,
