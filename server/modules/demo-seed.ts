@@ -1,12 +1,16 @@
 import { count } from 'drizzle-orm';
+import { businessDate, DEFAULT_TIME_ZONE } from '../platform/calendar/business-date.ts';
 import { isUniqueViolation } from '../platform/db/errors.ts';
 import type { AppDependencies } from '../platform/module.ts';
 import { seedDemoArchive } from './archive/archive.seed.ts';
+import { seedDemoAwards } from './awards/awards.seed.ts';
 import { seedDemoHandling } from './handling/handling.seed.ts';
+import { seedDemoKeyProposal } from './key-proposals/key-proposals.seed.ts';
 import { seedDemoOrganization } from './orgs/orgs.seed.ts';
 import { organizations } from './orgs/orgs.tables.ts';
 import { type DemoAccount, seedDemoPeople } from './people/people.seed.ts';
 import { seedDemoProposals } from './proposals/proposals.seed.ts';
+import { seedDemoPublication } from './publication/publication.seed.ts';
 import { trainRouting } from './routing/actions/train-routing.ts';
 import { seedDemoHistory } from './routing/routing.seed.ts';
 
@@ -33,6 +37,12 @@ export async function seedDemoIfEmpty(deps: AppDependencies): Promise<DemoAccoun
     await seedDemoProposals(deps, seeded.orgId);
     // Handling: replies signed off and sent, rated, reopened and closed (the 发改委's demo accounts act).
     await seedDemoHandling(deps, seeded.orgId);
+    // A key proposal with its supervising leader's visit and a leader's instruction; the replied and closed
+    // proposals published to the portal; last year's awards.
+    const today = businessDate(deps.now(), DEFAULT_TIME_ZONE);
+    await seedDemoKeyProposal(deps, seeded.orgId, today);
+    await seedDemoPublication(deps, seeded.orgId);
+    await seedDemoAwards(deps, seeded.orgId, Number(today.slice(0, 4)) - 1);
     // The routing models learn from imported past proposals and the filed demo ones, so that review and assignment
     // show suggestions at once.
     await seedDemoHistory(deps, seeded.orgId);

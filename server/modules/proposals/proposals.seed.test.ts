@@ -20,7 +20,7 @@ describe('demo proposals', () => {
   });
   afterAll(async () => test.close());
 
-  it('holds a proposal in every state of writing, review and assignment', async () => {
+  it('holds a proposal in every state, writing to archive', async () => {
     const rows = await query<{ state: string }>('select distinct state from proposals where org_id = $1');
     expect(rows.map((row) => row.state).sort()).toEqual([...proposalStates].sort());
   });
@@ -47,5 +47,27 @@ describe('demo proposals', () => {
     expect(Number(notices[0].total)).toBeGreaterThan(10);
     const result = await verifyChain(test.dependencies.database.orm, orgId);
     expect(result).toMatchObject({ valid: true, firstBrokenSequence: null });
+  });
+
+  it('shows the second half of the lifecycle: replies, ratings, a key proposal, the portal, awards, an archive', async () => {
+    const replies = await query<{ state: string }>('select distinct state from proposal_replies where org_id = $1');
+    expect(replies.map((row) => row.state).sort()).toEqual(['pending_signoff', 'sent']);
+    const ratings = await query<{ rating: string }>('select distinct rating from reply_ratings where org_id = $1');
+    expect(ratings.map((row) => row.rating).sort()).toEqual(['dissatisfied', 'satisfied']);
+    const extensions = await query<{ state: string }>('select state from extension_requests where org_id = $1');
+    expect(extensions).toEqual([{ state: 'requested' }]);
+    const keys = await query<{ state: string; activities: string }>(
+      `select k.state, (select count(*) from supervision_activities a where a.org_id = k.org_id and a.key_proposal_id = k.id) as activities
+       from key_proposals k where k.org_id = $1`,
+    );
+    expect(keys.map((row) => [row.state, Number(row.activities)])).toEqual([['approved', 1]]);
+    const published = await query<{ total: string }>('select count(*) as total from publications where org_id = $1');
+    expect(Number(published[0].total)).toBeGreaterThanOrEqual(2);
+    const portal = await test.app.inject({ method: 'GET', url: '/api/v1/portal/proposals?org=demo-city' });
+    expect(portal.json().items.length).toBe(Number(published[0].total));
+    const archived = await query<{ name: string }>('select s.name from sessions s where s.org_id = $1 and s.archived_at is not null');
+    expect(archived).toHaveLength(1);
+    const awards = await query<{ kind: string }>('select kind from awards where org_id = $1 order by kind');
+    expect(awards.map((row) => row.kind)).toEqual(['excellent_proposal', 'model_unit']);
   });
 });
