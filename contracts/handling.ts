@@ -190,7 +190,12 @@ export const replySchema = z.object({
 export type Reply = z.infer<typeof replySchema>;
 
 /** A result class of the committee's scheme. */
-export const resultClassSchema = z.object({ code: z.string(), name: z.string() });
+export const resultClassSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** A reply of this class promises a follow-up report by a date the unit gives (class B by default). */
+  needsFollowUp: z.boolean(),
+});
 
 /** Everything a unit needs to handle one assignment, in one view. */
 export const handlingViewSchema = z.object({

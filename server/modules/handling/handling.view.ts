@@ -178,7 +178,7 @@ export async function getHandlingView(deps: AppDependencies, actor: Actor, assig
       .filter((row) => row.assignmentId === assignment.id)
       .map((row) => presentExtension(actor, row, { unitName: unitNames.get(row.unitId) ?? '', proposalTitle: proposal.title })),
     replies,
-    resultClasses: rules.resultClasses.map((item) => ({ code: item.code, name: item.name })),
+    resultClasses: rules.resultClasses.map((item) => ({ code: item.code, name: item.name, needsFollowUp: item.needsFollowUp })),
     rules: {
       requiresContact: rules.requireContactBeforeReply && repliesToProposers(assignment.role),
       canRecordContact: replyable,

@@ -28,8 +28,6 @@ export const filedAndLaterStates: readonly string[] = [
   'closed',
   'archived',
 ] satisfies ProposalState[];
-/** States in which units handle or have handled the proposal (it has assignments and, later, replies). */
-export const handlingStates: readonly string[] = ['assigned', 'replied', 'rehandling', 'closed', 'archived'] satisfies ProposalState[];
 /**
  * Moves made by the handling module as replies are sent and rated (record_reply, reopen, close): no button shows
  * them; archive belongs to closing a session.

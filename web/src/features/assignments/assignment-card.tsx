@@ -1,5 +1,5 @@
 /** One assignment in a unit's inbox: the proposal, the unit's part, the deadlines, and what the unit may do now. */
-import { CheckOutlined, ExportOutlined, SwapOutlined } from '@ant-design/icons';
+import { CheckOutlined, ExportOutlined, FormOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { Assignment } from '../../../../contracts/proposals.ts';
@@ -16,7 +16,7 @@ const stateColors: Record<string, string> = {
 };
 
 /** The colour of a due date: red when overdue or near, as the office's supervision colours them. */
-function DueDate({ assignment, now }: { assignment: Assignment; now: Date }) {
+export function DueDate({ assignment, now }: { assignment: Assignment; now: Date }) {
   const t = useT();
   const active = assignment.state !== 'reassigned';
   const status = active ? dueStatus(assignment.assignedAt, assignment.dueOn, now) : 'ok';
@@ -29,13 +29,16 @@ function DueDate({ assignment, now }: { assignment: Assignment; now: Date }) {
   );
 }
 
-/** The card; `onSignFor` and `onRequestAdjustment` are offered only when the item lists those actions. */
+/**
+ * The card; `onSignFor` and `onRequestAdjustment` are offered only when the item lists those actions and the
+ * screen handles them; a signed-for item links to its handling page (办理).
+ */
 export function AssignmentCard(props: {
   assignment: Assignment;
   now: Date;
-  signing: boolean;
-  onSignFor: (assignment: Assignment) => void;
-  onRequestAdjustment: (assignment: Assignment) => void;
+  signing?: boolean;
+  onSignFor?: (assignment: Assignment) => void;
+  onRequestAdjustment?: (assignment: Assignment) => void;
   fail: (error: unknown) => void;
 }) {
   const t = useT();
@@ -86,21 +89,28 @@ export function AssignmentCard(props: {
         ) : null}
       </Descriptions>
       <Flex wrap gap={8} style={{ marginTop: 8 }}>
-        {may('sign_for') ? (
+        {may('sign_for') && props.onSignFor ? (
           <Popconfirm
             title={t('确认签收？')}
             description={t('签收后本单位开始办理，办理期限从交办之日起计算。')}
             okText={t('签收')}
             cancelText={t('取消')}
-            onConfirm={() => props.onSignFor(assignment)}
+            onConfirm={() => props.onSignFor?.(assignment)}
           >
             <Button type="primary" icon={<CheckOutlined />} loading={props.signing}>
               {t('签收')}
             </Button>
           </Popconfirm>
         ) : null}
-        {may('request_adjustment') ? (
-          <Button icon={<SwapOutlined />} onClick={() => props.onRequestAdjustment(assignment)}>
+        {assignment.state === 'signed_for' ? (
+          <Link to={`/handling/${assignment.id}`}>
+            <Button type="primary" icon={<FormOutlined />}>
+              {t('办理')}
+            </Button>
+          </Link>
+        ) : null}
+        {may('request_adjustment') && props.onRequestAdjustment ? (
+          <Button icon={<SwapOutlined />} onClick={() => props.onRequestAdjustment?.(assignment)}>
             {t('申请调整')}
           </Button>
         ) : null}

@@ -4,6 +4,7 @@ import {
   businessPatch,
   businessValuesOf,
   proposalNumberSettings,
+  proposalSwitchSettings,
   securityNumberSettings,
   securityPatch,
   settingsFieldName,
@@ -19,8 +20,13 @@ describe('settings fields', () => {
     expect(yellow).toMatchObject({ min: 1, max: 99 });
   });
 
-  it('cover every proposal setting', () => {
-    expect(proposalNumberSettings.map((field) => field.key).sort()).toEqual(Object.keys(defaults.proposals).sort());
+  it('cover every proposal setting (numbers and switches; the result class scheme keeps its default here)', () => {
+    const shown = [...proposalNumberSettings.map((field) => field.key), ...proposalSwitchSettings.map((item) => item.key)];
+    expect(shown.sort()).toEqual(
+      Object.keys(defaults.proposals)
+        .filter((key) => key !== 'resultClasses')
+        .sort(),
+    );
   });
 });
 

@@ -49,6 +49,24 @@ export const proposalNumberSettings: NumberSetting[] = [
   numberSetting(proposals, 'yellowAtPercent', '黄色预警阈值', '%', '办理时间用去该比例时显示黄色预警'),
 ];
 
+/** The proposal-work switches (the system administrator's). */
+export const proposalSwitchSettings: {
+  key: 'requireContactBeforeReply' | 'officeReviewsReplies';
+  label: string;
+  help: string;
+}[] = [
+  {
+    key: 'requireContactBeforeReply',
+    label: '答复前须与提案人沟通',
+    help: '承办单位须至少记录一次走访、座谈或电话沟通后才能送签答复',
+  },
+  {
+    key: 'officeReviewsReplies',
+    label: '答复须经提案委审核',
+    help: '分管领导签发后，答复先送提案委审核（可调整答复类别），再送达提案人',
+  },
+];
+
 /** The other business settings (the system administrator's). */
 export const otherNumberSettings: NumberSetting[] = [
   numberSetting(tenant, 'microSuggestionReplyWorkingDays', '微建议答复期限', '个工作日'),
@@ -71,14 +89,15 @@ export function businessValuesOf(settings: TenantSettings): BusinessValues {
 
 /** The settings patch of the business form: only the keys that changed, in the contract's shape. */
 export function businessPatch(settings: TenantSettings, values: BusinessValues) {
-  const proposalsChanged: Record<string, number> = {};
-  for (const field of proposalNumberSettings) {
-    const key = field.key as keyof BusinessValues & keyof TenantSettings['proposals'];
-    const value = values[key];
-    if (typeof value === 'number' && value !== settings.proposals[key]) proposalsChanged[key] = value;
+  const proposalsChanged: Record<string, number | boolean> = {};
+  for (const key of [...proposalNumberSettings.map((field) => field.key), ...proposalSwitchSettings.map((item) => item.key)]) {
+    const name = key as keyof BusinessValues & keyof TenantSettings['proposals'];
+    const value = values[name];
+    if ((typeof value === 'number' || typeof value === 'boolean') && value !== settings.proposals[name])
+      proposalsChanged[name] = value;
   }
   const patch: {
-    proposals?: Record<string, number>;
+    proposals?: Record<string, number | boolean>;
     microSuggestionReplyWorkingDays?: number;
     opinionReportMaxCharacters?: number;
   } = {};

@@ -12,7 +12,7 @@ export const proposalStateNames: Record<ProposalState, string> = {
   merged: '已并案',
   converted: '已转办',
   withdrawn: '已撤回',
-  assigned: '办理中',
+  assigned: '已交办',
   replied: '已答复',
   rehandling: '二次办理',
   closed: '已办结',

@@ -75,12 +75,12 @@ describe('numbers of the results', () => {
 });
 
 describe('the states the filter offers', () => {
-  it('gives the office every state but the private ones, supervisors and leaders filed and assigned', () => {
+  it('gives the office every state but the private ones, supervisors and leaders from filing on', () => {
     const office = searchableStates(['proposal_office']);
     expect(office).toContain('submitted');
     expect(office).not.toContain('draft');
     expect(office).not.toContain('co_signing');
-    expect(searchableStates(['leader'])).toEqual(['filed', 'assigned']);
-    expect(searchableStates(['supervisor', 'member'])).toEqual(['filed', 'assigned']);
+    expect(searchableStates(['leader'])).toEqual(['filed', 'assigned', 'replied', 'rehandling', 'closed', 'archived']);
+    expect(searchableStates(['supervisor', 'member'])).toEqual(searchableStates(['leader']));
   });
 });

@@ -17,7 +17,9 @@ export const searchTypeNames: Record<SearchItemType, string> = { proposal: 'ææ
 /** The options of the type filter. */
 export function searchItemTypeOptions(t: (text: string) => string): { value: SearchItemType; label: string }[] {
   // The public copies are the portal's; staff search the records.
-  return searchItemTypes.filter((type) => type !== 'publication').map((type) => ({ value: type, label: t(searchTypeNames[type]) }));
+  return searchItemTypes
+    .filter((type) => type !== 'publication')
+    .map((type) => ({ value: type, label: t(searchTypeNames[type]) }));
 }
 
 /** The longest query the API takes. */

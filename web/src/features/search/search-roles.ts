@@ -16,11 +16,11 @@ export function maySearch(roles: readonly Role[]): boolean {
 /** States no search shows: drafts and proposals still collecting co-signatures are the proposer's own. */
 const privateSearchStates: readonly ProposalState[] = ['draft', 'co_signing'];
 /** The states supervisors and leaders read: from filing on. */
-const filedAndLaterSearchStates: readonly ProposalState[] = ['filed', 'assigned'];
+const filedAndLaterSearchStates: readonly ProposalState[] = ['filed', 'assigned', 'replied', 'rehandling', 'closed', 'archived'];
 
 /**
  * The states the 状态 filter offers a user (the server's scope in search.policy.ts): the office every state but the
- * private ones, supervisors and leaders only filed and assigned proposals.
+ * private ones, supervisors and leaders only proposals from filing on.
  */
 export function searchableStates(roles: readonly Role[]): ProposalState[] {
   if (roles.includes('proposal_office')) return proposalStates.filter((state) => !privateSearchStates.includes(state));

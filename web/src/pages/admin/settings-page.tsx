@@ -8,6 +8,7 @@ import {
   businessValuesOf,
   otherNumberSettings,
   proposalNumberSettings,
+  proposalSwitchSettings,
   securityNumberSettings,
   securityPatch,
 } from '../../features/orgs/settings-fields.ts';
@@ -80,6 +81,7 @@ export function SettingsPage() {
             title="业务设置"
             description="提案办理期限、字数限制等，默认值依据各地通行做法，可按本会规定调整。"
             fields={[...proposalNumberSettings, ...otherNumberSettings]}
+            switches={proposalSwitchSettings}
             values={businessValuesOf(settings)}
             version={version}
             canEdit={isSystemAdmin}

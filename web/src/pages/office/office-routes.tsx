@@ -1,22 +1,26 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  ClockCircleOutlined,
   ExperimentOutlined,
+  FormOutlined,
   InboxOutlined,
   SendOutlined,
   SwapOutlined,
 } from '@ant-design/icons';
 import type { AdminRoute } from '../admin/admin-routes.tsx';
+import { HandlingSection } from '../handling/handling-section.tsx';
 import { AdjustmentsPage } from './adjustments-page.tsx';
 import { AssignmentPage } from './assignment-page.tsx';
 import { CategoryUnitsPage } from './category-units-page.tsx';
+import { ExtensionsPage } from './extensions-page.tsx';
 import { ReviewPage } from './review-page.tsx';
 import { RoutingPage } from './routing-page.tsx';
 import { UnitInboxPage } from './unit-inbox-page.tsx';
 
 /**
- * The proposal office's and the units' screens: review queue, assignment, adjustments, category defaults, history
- * and routing models, unit inbox.
+ * The proposal office's and the units' screens: review queue, assignment, adjustments, extensions, category
+ * defaults, history and routing models, unit inbox, handling.
  */
 export const officeScreens: AdminRoute[] = [
   {
@@ -44,6 +48,14 @@ export const officeScreens: AdminRoute[] = [
     description: '承办单位的调整申请：同意改交或不同意',
   },
   {
+    path: 'office/extensions',
+    label: '延期申请',
+    icon: <ClockCircleOutlined />,
+    roles: ['proposal_office'],
+    element: <ExtensionsPage />,
+    description: '承办单位的延期申请：同意或不同意',
+  },
+  {
     path: 'office/category-units',
     label: '类别默认承办单位',
     icon: <ApartmentOutlined />,
@@ -66,5 +78,15 @@ export const officeScreens: AdminRoute[] = [
     roles: ['unit_handler', 'unit_leader'],
     element: <UnitInboxPage />,
     description: '交办给本单位的提案：签收、申请调整、交办通知',
+  },
+  // /handling/:assignmentId (the notifications link there) lives under this screen: the shell's screens have no
+  // hidden flag, so the menu entry lists the signed-for assignments, each opening its handling page.
+  {
+    path: 'handling',
+    label: '提案办理',
+    icon: <FormOutlined />,
+    roles: ['unit_handler', 'unit_leader', 'proposal_office'],
+    element: <HandlingSection />,
+    description: '已签收的交办件：沟通、会办、延期、答复与签发',
   },
 ];

@@ -1,6 +1,7 @@
 /**
  * 提案详情: one proposal as members, the office and units read it — the header with its proposers, the text,
- * supplements, the office's decision, merges, assignments and the history — with the actions the server offers.
+ * supplements, the office's decision, merges, assignments, the units' replies and ratings, and the history — with
+ * the actions the server offers.
  */
 import { ArrowLeftOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Result, Row, Space, Table, Tag, Typography } from 'antd';
@@ -8,6 +9,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { assignmentRoleNames, conversionTargetNames, type Proposal } from '../../../../contracts/proposals.ts';
 import { usePhone } from '../../app/use-phone.ts';
+import { ProposalRepliesCard } from '../../features/handling/proposal-replies-card.tsx';
 import { useDictionary } from '../../features/orgs/orgs-api.ts';
 import { AttachmentsPanel } from '../../features/proposals/attachments-panel.tsx';
 import { CoSignersPanel } from '../../features/proposals/co-signers-panel.tsx';
@@ -165,6 +167,7 @@ function ProposalDetail({ proposal }: { proposal: Proposal }) {
               <SupplementsCard proposal={proposal} ok={feedback.ok} fail={feedback.fail} />
             </div>
             <AssignmentsCard proposal={proposal} />
+            <ProposalRepliesCard proposalId={proposal.id} proposalState={proposal.state} ok={feedback.ok} />
           </Flex>
         </Col>
         <Col xs={24} lg={8}>
