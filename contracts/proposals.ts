@@ -235,6 +235,14 @@ export const proposalSchema = z.object({
   /** Proposals merged into this one; their proposers are this proposal's proposers too. */
   mergedProposals: z.array(z.object({ id: z.string(), title: z.string(), authorName: z.string() })),
   assignmentMode: z.enum(['sole', 'parallel', 'lead']).nullable(),
+  /** Handling: the last day proposers may rate the replies (state replied), and how often it was re-handled. */
+  ratingDueOn: z.string().nullable(),
+  rehandlingCount: z.number().int(),
+  /** Publication: the office's decision after the reply, and the secret flag (涉密, never public). */
+  publicationDecision: z.enum(['published', 'partly_published', 'not_published']).nullable(),
+  isSecret: z.boolean(),
+  /** Archived proposals: the state they were in when their session was archived. */
+  stateBeforeArchive: z.string().nullable(),
   /** The units it is assigned to (current assignments, not those replaced after an adjustment). */
   assignments: z.array(
     z.object({
