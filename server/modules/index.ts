@@ -34,7 +34,7 @@ export const modules: AppModule[] = [
   publicationModule,
   portalModule,
   statisticsModule,
-  // TEMP archiveModule,
+  archiveModule,
   searchModule,
   routingModule,
   notificationsModule,

@@ -148,7 +148,7 @@ describe('archive API: closing a session freezes it and packs its records', () =
     expect(signFor.json().code).toBe('archived');
     const rate = await request('POST', `/replies/${sentReply.id}/ratings`, 'co1', { rating: 'satisfied' });
     expect(rate.statusCode).toBe(403); // not a proposer
-    const supplement = await request('POST', `/proposals/${closedId}/actions/add_supplement`, 'lead', { text: '补充' }, 99);
+    const supplement = await request('POST', `/proposals/${closedId}/supplements`, 'lead', { text: '补充材料：最新调研数据。' });
     expect(supplement.statusCode).toBe(409);
     const [assignment] = (await request('GET', `/assignments?proposalId=${closedId}`, 'reform')).json().items;
     expect(

@@ -23,6 +23,7 @@ import { expectedVersion } from '../../platform/http/concurrency.ts';
 import { registerItemAction } from '../../platform/http/item-action-route.ts';
 import { requestContext, setVersionTag } from '../../platform/http/request-context.ts';
 import type { ApiApp, AppDependencies } from '../../platform/module.ts';
+import { attachmentDisposition } from '../proposals/proposals.records.routes.ts';
 import { decideExtension } from './actions/decide-extension.ts';
 import { draftReply } from './actions/draft-reply.ts';
 import { rateReply } from './actions/rate-reply.ts';
@@ -36,8 +37,10 @@ import { submitReply } from './actions/submit-reply.ts';
 import { updateReply } from './actions/update-reply.ts';
 import { listExtensions } from './extensions.list.ts';
 import { getHandlingView, getProposalReplies } from './handling.view.ts';
+import { replyLetterFor } from './reply-letter.download.ts';
 
 const tags = ['提案办理'];
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const replyUpdateSchema = replyDraftSchema.omit({ kind: true });
 
 /** Routes of handling: the unit's handling view, contacts, co-handlers' opinions, extensions, replies, ratings. */
@@ -241,6 +244,25 @@ export function handlingRoutes(app: ApiApp, deps: AppDependencies): void {
       },
     },
     async (request) => rateReply(deps, requireActor(request), request.params.id, request.body, requestContext(request)),
+  );
+
+  app.get(
+    '/replies/:id/letter.docx',
+    {
+      schema: {
+        tags,
+        summary: '答复函（Word，公文格式；承办单位和提案委随时可下载，提案人、督办领导和党政领导在答复送达后）',
+        params: idParamsSchema,
+      },
+    },
+    async (request, reply) => {
+      const letter = await replyLetterFor(deps, requireActor(request), request.params.id);
+      return reply
+        .type(DOCX_TYPE)
+        .header('content-disposition', attachmentDisposition(`${letter.title}.docx`, 'reply.docx'))
+        .header('cache-control', 'no-store')
+        .send(letter.content);
+    },
   );
 
   app.get(

@@ -32,9 +32,7 @@ export async function indexProposal(executor: Executor, orgId: string, proposalI
   const replies = await executor
     .select({ text: proposalReplies.text })
     .from(proposalReplies)
-    .where(
-      and(eq(proposalReplies.orgId, orgId), eq(proposalReplies.proposalId, proposalId), eq(proposalReplies.state, 'sent')),
-    )
+    .where(and(eq(proposalReplies.orgId, orgId), eq(proposalReplies.proposalId, proposalId), eq(proposalReplies.state, 'sent')))
     .orderBy(asc(proposalReplies.id));
   await indexDocument(executor, {
     orgId,

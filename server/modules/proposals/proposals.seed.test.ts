@@ -65,7 +65,9 @@ describe('demo proposals', () => {
     expect(Number(published[0].total)).toBeGreaterThanOrEqual(2);
     const portal = await test.app.inject({ method: 'GET', url: '/api/v1/portal/proposals?org=demo-city' });
     expect(portal.json().items.length).toBe(Number(published[0].total));
-    const archived = await query<{ name: string }>('select s.name from sessions s where s.org_id = $1 and s.archived_at is not null');
+    const archived = await query<{ name: string }>(
+      'select s.name from sessions s where s.org_id = $1 and s.archived_at is not null',
+    );
     expect(archived).toHaveLength(1);
     const awards = await query<{ kind: string }>('select kind from awards where org_id = $1 order by kind');
     expect(awards.map((row) => row.kind)).toEqual(['excellent_proposal', 'model_unit']);

@@ -1,0 +1,15 @@
+import type { Executor } from '../../platform/db/database.ts';
+import type { AppDependencies } from '../../platform/module.ts';
+import { loadReplyLetterData, loadReplyRow } from '../handling/reply-letter.data.ts';
+import { replyLetterDocument } from '../handling/reply-letter.ts';
+
+/** A reply's letter for the archive package, and the stored files attached to the reply (none are kept yet). */
+export async function replyLetterFile(
+  _deps: AppDependencies,
+  executor: Executor,
+  orgId: string,
+  replyId: string,
+): Promise<{ content: Buffer; attachments: { fileName: string; storageKey: string }[] }> {
+  const reply = await loadReplyRow(executor, orgId, replyId);
+  return { content: await replyLetterDocument(await loadReplyLetterData(executor, reply)), attachments: [] };
+}
