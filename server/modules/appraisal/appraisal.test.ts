@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppraisalAction, type AppraisalState, appraisalActions, appraisalStates } from '../../../contracts/appraisal.ts';
+import { type Role, roles } from '../../../contracts/roles.ts';
+import type { Problem } from '../../platform/http/problem.ts';
+import { guardTransition } from '../../platform/workflow/workflow.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { type Json, requestAs, startHandling } from '../handling/handling.test-support.ts';
 import { type AssignmentCommittee, createAssignmentCommittee } from '../proposals/assignment.test-support.ts';
 import { appraisalResults, scoreProblems } from './appraisal.policy.ts';
+import { appraisalWorkflow } from './appraisal.workflow.ts';
 
 const DAY = new Date('2026-07-01T02:00:00Z');
 const criteria = [
@@ -10,6 +15,24 @@ const criteria = [
   { key: 'communication', name: '沟通协商', max: 30 },
   { key: 'result', name: '办理成效', max: 40 },
 ];
+
+describe('appraisal workflow: every (state, action, role)', () => {
+  const table: Record<string, AppraisalState> = { 'draft open': 'open', 'open close': 'closed', 'closed publish': 'published' };
+  const cases = appraisalStates.flatMap((state) =>
+    appraisalActions.flatMap((action) => roles.map((role) => [state, action, role] as [AppraisalState, AppraisalAction, Role])),
+  );
+  it.each(cases)('%s + %s by %s', (state, action, role) => {
+    const target = table[`${state} ${action}`];
+    const want = !target ? 409 : role === 'proposal_office' ? target : 403;
+    let got: string | number;
+    try {
+      got = guardTransition(appraisalWorkflow, state, action, [role]).to;
+    } catch (error) {
+      got = (error as Problem).status;
+    }
+    expect(got).toBe(want);
+  });
+});
 
 describe('appraisal rules', () => {
   it.each([

@@ -1,11 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileStoreFor, storageKey } from '../../platform/files/file-store.ts';
 import { runDueJobs } from '../../platform/jobs/job-runner.ts';
+import { convertWithLibreOffice } from '../../test/libreoffice.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { contactBody, type Json, replyBody, requestAs } from '../handling/handling.test-support.ts';
 import {
@@ -191,38 +188,17 @@ describe('archive API: closing a session freezes it and packs its records', () =
       await (zip.file('提案/0001-关于建设城市绿道网络的建议/附件-绿道规划图.pdf') as JSZip.JSZipObject).async('string'),
     ).toBe('%PDF-1.4 绿道规划图');
 
-    // The Word files open in LibreOffice.
-    const binary = spawnSync('sh', ['-c', 'command -v libreoffice || command -v soffice'], { encoding: 'utf8' }).stdout.trim();
-    if (!binary)
-      throw new Error('libreoffice is not on PATH: install it with `apt-get install -y -qq libreoffice-writer` (.ci/run does)');
-    const directory = mkdtempSync(join(tmpdir(), 'cppcc-archive-'));
-    try {
-      const docx = names.filter((name) => name.endsWith('.docx'));
-      const files = await Promise.all(
-        docx.map(async (name, position) => {
-          const path = join(directory, `file${position}.docx`);
-          writeFileSync(path, await (zip.file(name) as JSZip.JSZipObject).async('nodebuffer'));
-          return path;
-        }),
-      );
-      execFileSync(
-        binary,
-        [
-          `-env:UserInstallation=file://${join(directory, 'profile')}`,
-          '--headless',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          directory,
-          ...files,
-        ],
-        { timeout: 170_000, stdio: 'pipe' },
-      );
-      const pdfs = readdirSync(directory).filter((name) => name.endsWith('.pdf'));
-      expect(pdfs).toHaveLength(docx.length);
-      for (const pdf of pdfs) expect(statSync(join(directory, pdf)).size).toBeGreaterThan(1000);
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
+    // The Word files and the Excel index open in LibreOffice.
+    const office = names.filter((name) => name.endsWith('.docx') || name.endsWith('.xlsx'));
+    const sizes = convertWithLibreOffice(
+      await Promise.all(
+        office.map(async (name) => ({
+          name: name.slice(-8),
+          content: await (zip.file(name) as JSZip.JSZipObject).async('nodebuffer'),
+        })),
+      ),
+    );
+    expect(sizes).toHaveLength(4);
+    for (const size of sizes) expect(size).toBeGreaterThan(1000);
   }, 180_000);
 });

@@ -1,9 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { convertWithLibreOffice } from '../../test/libreoffice.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { type AssignmentCommittee, createAssignmentCommittee } from '../proposals/assignment.test-support.ts';
 import { contactBody, type Json, replyBody, requestAs, startHandling } from './handling.test-support.ts';
@@ -61,29 +58,8 @@ describe('reply letter (答复函)', () => {
   });
 
   it('opens in LibreOffice', async () => {
-    const binary = spawnSync('sh', ['-c', 'command -v libreoffice || command -v soffice'], { encoding: 'utf8' }).stdout.trim();
-    if (!binary)
-      throw new Error('libreoffice is not on PATH: install it with `apt-get install -y -qq libreoffice-writer` (.ci/run does)');
-    const directory = mkdtempSync(join(tmpdir(), 'cppcc-letter-'));
-    try {
-      writeFileSync(join(directory, 'letter.docx'), await replyLetterDocument(letter));
-      execFileSync(
-        binary,
-        [
-          `-env:UserInstallation=file://${join(directory, 'profile')}`,
-          '--headless',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          directory,
-          join(directory, 'letter.docx'),
-        ],
-        { timeout: 170_000, stdio: 'pipe' },
-      );
-      expect(statSync(join(directory, 'letter.pdf')).size).toBeGreaterThan(1000);
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
+    const [size] = convertWithLibreOffice([{ name: 'letter.docx', content: await replyLetterDocument(letter) }]);
+    expect(size).toBeGreaterThan(1000);
   }, 180_000);
 });
 

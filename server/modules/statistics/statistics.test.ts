@@ -1,9 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { convertWithLibreOffice } from '../../test/libreoffice.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { contactBody, type Json, replyBody, requestAs, startHandling } from '../handling/handling.test-support.ts';
 import {
@@ -188,28 +185,10 @@ describe('statistics API against hand-computed figures', () => {
 
     const docx = await request('GET', `/statistics/report.docx?sessionId=${session}`, 'proposal_office');
     expect(docx.statusCode).toBe(200);
-    const binary = spawnSync('sh', ['-c', 'command -v libreoffice || command -v soffice'], { encoding: 'utf8' }).stdout.trim();
-    if (!binary)
-      throw new Error('libreoffice is not on PATH: install it with `apt-get install -y -qq libreoffice-writer` (.ci/run does)');
-    const directory = mkdtempSync(join(tmpdir(), 'cppcc-stats-'));
-    try {
-      writeFileSync(join(directory, 'report.docx'), docx.rawPayload);
-      execFileSync(
-        binary,
-        [
-          `-env:UserInstallation=file://${join(directory, 'profile')}`,
-          '--headless',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          directory,
-          join(directory, 'report.docx'),
-        ],
-        { timeout: 170_000, stdio: 'pipe' },
-      );
-      expect(statSync(join(directory, 'report.pdf')).size).toBeGreaterThan(1000);
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
+    const sizes = convertWithLibreOffice([
+      { name: 'report.docx', content: docx.rawPayload },
+      { name: 'statistics.xlsx', content: xlsx.rawPayload },
+    ]);
+    for (const size of sizes) expect(size).toBeGreaterThan(1000);
   }, 180_000);
 });
