@@ -1,6 +1,8 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   ClockCircleOutlined,
   ExperimentOutlined,
   FormOutlined,
@@ -16,6 +18,8 @@ import { CategoryUnitsPage } from './category-units-page.tsx';
 import { ExtensionsPage } from './extensions-page.tsx';
 import { ReviewPage } from './review-page.tsx';
 import { RoutingPage } from './routing-page.tsx';
+import { StatisticsPage } from './statistics-page.tsx';
+import { SupervisionPage } from './supervision-page.tsx';
 import { UnitInboxPage } from './unit-inbox-page.tsx';
 
 /**
@@ -88,5 +92,21 @@ export const officeScreens: AdminRoute[] = [
     roles: ['unit_handler', 'unit_leader', 'proposal_office'],
     element: <HandlingSection />,
     description: '已签收的交办件：沟通、会办、延期、答复与签发',
+  },
+  {
+    path: 'supervision',
+    label: '督办台账',
+    icon: <AlertOutlined />,
+    roles: ['proposal_office', 'supervisor', 'leader'],
+    element: <SupervisionPage />,
+    description: '办理中的交办件红黄绿灯、按紧急程度排序、一键催办',
+  },
+  {
+    path: 'statistics',
+    label: '统计分析',
+    icon: <BarChartOutlined />,
+    roles: ['proposal_office', 'supervisor', 'leader'],
+    element: <StatisticsPage />,
+    description: '立案率、办复率、按期办复率、满意率、见面率，图表与 Excel、Word 导出',
   },
 ];
