@@ -152,6 +152,12 @@ export const proposalListQuerySchema = pageQuerySchema.extend({
   partyId: idSchema.optional(),
   kind: z.enum(proposalKinds, { error: 'kind 应为 plenary 或 interim' }).optional(),
   authorType: z.enum(authorTypes, { error: 'authorType 应为 member 或 collective' }).optional(),
+  /**
+   * The publication decision: pending (replied, not yet decided), published (fully or partly) or not_published.
+   */
+  publication: z
+    .enum(['pending', 'published', 'not_published'], { error: 'publication 应为 pending、published 或 not_published' })
+    .optional(),
   /** newest (default), oldest, number (提案号 ascending), waiting (submitted longest ago first). */
   sort: z.enum(['newest', 'oldest', 'number', 'waiting'], { error: 'sort 应为 newest、oldest、number 或 waiting' }).optional(),
 });
@@ -277,6 +283,10 @@ export const proposalSummarySchema = z.object({
   submittedAt: z.string().nullable(),
   filedAt: z.string().nullable(),
   categoryId: z.string().nullable(),
+  /** Publication: the office's decision (null while undecided), the secret flag and the proposer's consent. */
+  publicationDecision: z.enum(['published', 'partly_published', 'not_published']).nullable(),
+  isSecret: z.boolean(),
+  agreesToPublish: z.boolean(),
   updatedAt: z.string(),
   version: z.number().int(),
 });

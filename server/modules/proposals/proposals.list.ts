@@ -7,6 +7,7 @@ import { badRequest } from '../../platform/http/problem.ts';
 import type { AppDependencies } from '../../platform/module.ts';
 import { buildTsquery, isEmptyQuery, parseQuery } from '../../platform/search/query.ts';
 import { members } from '../people/people.tables.ts';
+import { repliedStates } from '../publication/publication.policy.ts';
 import { searchDocuments } from '../search/search.tables.ts';
 import { filedAndLaterStates, privateStates } from './proposals.policy.ts';
 import { presentProposalSummary } from './proposals.presenter.ts';
@@ -102,6 +103,20 @@ export function proposalConditions(actor: Actor, query: ProposalFilters): SQL[] 
       or(eq(proposals.leadMemberId, query.proposerMemberId), invitedCondition(query.proposerMemberId, 'accepted')) as SQL,
     );
   }
+  if (query.publication === 'pending') {
+    const replied = [...repliedStates];
+    conditions.push(
+      or(
+        inArray(proposals.state, replied),
+        and(eq(proposals.state, 'archived'), inArray(proposals.stateBeforeArchive, replied)),
+      ) as SQL,
+      isNull(proposals.publicationDecision),
+    );
+  }
+  if (query.publication === 'published') {
+    conditions.push(inArray(proposals.publicationDecision, ['published', 'partly_published']));
+  }
+  if (query.publication === 'not_published') conditions.push(eq(proposals.publicationDecision, 'not_published'));
   if (query.q) conditions.push(textCondition(actor.orgId, query.q));
   return conditions;
 }

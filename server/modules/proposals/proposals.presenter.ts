@@ -184,6 +184,9 @@ export function presentProposalSummary(proposal: ProposalRow, leadName: string |
     submittedAt: iso(proposal.submittedAt),
     filedAt: iso(proposal.filedAt),
     categoryId: proposal.categoryId,
+    publicationDecision: proposal.publicationDecision as ProposalSummary['publicationDecision'],
+    isSecret: proposal.isSecret,
+    agreesToPublish: proposal.agreesToPublish,
     updatedAt: iso(proposal.updatedAt),
     version: proposal.version,
   };

@@ -87,6 +87,31 @@ describe('publication API and the public portal', () => {
     expect((await portal(`/search?org=${orgCode}&q=${encodeURIComponent('社区食堂')}`)).json().items).toEqual([]);
   });
 
+  it('lists the proposals awaiting a decision, then those published or not (the office’s publication queue)', async () => {
+    const waiting = await repliedProposal();
+    const declined = await repliedProposal();
+    const ids = async (filter: string) =>
+      (await request('GET', `/proposals?publication=${filter}&limit=100`, 'proposal_office'))
+        .json()
+        .items.map((item: { id: string }) => item.id);
+    expect(await ids('pending')).toEqual(expect.arrayContaining([waiting, declined]));
+    const row = (await request('GET', `/proposals?publication=pending&limit=100`, 'proposal_office'))
+      .json()
+      .items.find((item: { id: string }) => item.id === waiting);
+    expect(row).toMatchObject({ publicationDecision: null, isSecret: false, agreesToPublish: true });
+    expect((await publish(waiting)).statusCode).toBe(200);
+    expect((await publish(declined, { decision: 'not_published', reason: '涉及在办事项' })).statusCode).toBe(200);
+    const pending = await ids('pending');
+    expect(pending).not.toContain(waiting);
+    expect(pending).not.toContain(declined);
+    expect(await ids('published')).toContain(waiting);
+    expect(await ids('published')).not.toContain(declined);
+    expect(await ids('not_published')).toEqual(expect.arrayContaining([declined]));
+    const bad = await request('GET', '/proposals?publication=maybe', 'proposal_office');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('publication 应为');
+  });
+
   it('respects the proposer’s refusal, the secret flag and the reply: 409 with the reason', async () => {
     const declined = await repliedProposal();
     await test.dependencies.database.pool.query(

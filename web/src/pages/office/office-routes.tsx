@@ -4,6 +4,8 @@ import {
   AuditOutlined,
   BarChartOutlined,
   ClockCircleOutlined,
+  CloudUploadOutlined,
+  DatabaseOutlined,
   ExperimentOutlined,
   FormOutlined,
   InboxOutlined,
@@ -13,9 +15,11 @@ import {
 import type { AdminRoute } from '../admin/admin-routes.tsx';
 import { HandlingSection } from '../handling/handling-section.tsx';
 import { AdjustmentsPage } from './adjustments-page.tsx';
+import { ArchivePage } from './archive-page.tsx';
 import { AssignmentPage } from './assignment-page.tsx';
 import { CategoryUnitsPage } from './category-units-page.tsx';
 import { ExtensionsPage } from './extensions-page.tsx';
+import { PublicationPage } from './publication-page.tsx';
 import { ReviewPage } from './review-page.tsx';
 import { RoutingPage } from './routing-page.tsx';
 import { StatisticsPage } from './statistics-page.tsx';
@@ -108,5 +112,21 @@ export const officeScreens: AdminRoute[] = [
     roles: ['proposal_office', 'supervisor', 'leader'],
     element: <StatisticsPage />,
     description: '立案率、办复率、按期办复率、满意率、见面率，图表与 Excel、Word 导出',
+  },
+  {
+    path: 'office/publication',
+    label: '公开审核',
+    icon: <CloudUploadOutlined />,
+    roles: ['proposal_office'],
+    element: <PublicationPage />,
+    description: '答复后的提案：公开、部分公开或不公开，批量公开到公众门户',
+  },
+  {
+    path: 'office/archive',
+    label: '会议归档',
+    icon: <DatabaseOutlined />,
+    roles: ['proposal_office'],
+    element: <ArchivePage />,
+    description: '归档已结束的会议（提案转为只读）并下载归档包',
   },
 ];
