@@ -77,6 +77,11 @@ export const keyProposalSchema = z.object({
 });
 export type KeyProposal = z.infer<typeof keyProposalSchema>;
 export const keyProposalListSchema = z.object({ items: z.array(keyProposalSchema) });
+
+/** The accounts that may supervise a key proposal: active 督办领导 and 党政领导 of the committee, by name. */
+export const supervisorCandidatesSchema = z.object({
+  items: z.array(z.object({ userId: z.string(), name: z.string(), roles: z.array(z.string()) })),
+});
 export const keyProposalListQuerySchema = z.object({
   sessionId: idSchema.optional(),
   state: z.enum(keyProposalStates, { error: `状态应为 ${keyProposalStates.join('、')} 之一` }).optional(),

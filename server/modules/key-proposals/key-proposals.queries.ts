@@ -11,9 +11,9 @@ import type { Executor } from '../../platform/db/database.ts';
 import { forbidden, notFound } from '../../platform/http/problem.ts';
 import type { AppDependencies } from '../../platform/module.ts';
 import { availableActions } from '../../platform/workflow/workflow.ts';
-import { users } from '../people/people.tables.ts';
+import { userRoles, users } from '../people/people.tables.ts';
 import { proposals } from '../proposals/proposals.tables.ts';
-import { canReadKeyProposals } from './key-proposals.policy.ts';
+import { canManageKeyProposals, canReadKeyProposals } from './key-proposals.policy.ts';
 import { keyProposals, supervisionActivities, supervisionPhotos } from './key-proposals.tables.ts';
 import { keyProposalWorkflow } from './key-proposals.workflow.ts';
 
@@ -137,4 +137,25 @@ export async function getKeyProposal(deps: AppDependencies, actor: Actor, id: st
   const orm = deps.database.orm;
   const [view] = await presentKeyProposals(orm, actor, [await loadKeyProposal(orm, actor.orgId, id)]);
   return view;
+}
+
+/** GET /key-proposals/supervisor-candidates: the active supervisors and leaders the office may name, by name. */
+export async function listSupervisorCandidates(
+  deps: AppDependencies,
+  actor: Actor,
+): Promise<{ items: { userId: string; name: string; roles: string[] }[] }> {
+  if (!canManageKeyProposals(actor)) throw forbidden('只有提案委可以指定督办领导');
+  const rows = await deps.database.orm
+    .select({ userId: users.id, name: users.displayName, role: userRoles.role })
+    .from(userRoles)
+    .innerJoin(users, and(eq(users.orgId, userRoles.orgId), eq(users.id, userRoles.userId)))
+    .where(and(eq(userRoles.orgId, actor.orgId), inArray(userRoles.role, ['supervisor', 'leader']), eq(users.state, 'active')))
+    .orderBy(asc(users.displayName), asc(users.id));
+  const byUser = new Map<string, { userId: string; name: string; roles: string[] }>();
+  for (const row of rows) {
+    const entry = byUser.get(row.userId) ?? { userId: row.userId, name: row.name, roles: [] };
+    entry.roles.push(row.role);
+    byUser.set(row.userId, entry);
+  }
+  return { items: [...byUser.values()] };
 }

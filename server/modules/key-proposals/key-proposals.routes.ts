@@ -13,6 +13,7 @@ import {
   keyProposalRecommendSchema,
   keyProposalSchema,
   supervisionActivitySchema,
+  supervisorCandidatesSchema,
 } from '../../../contracts/key-proposals.ts';
 import { requireActor } from '../../platform/auth/auth-plugin.ts';
 import { fileStoreFor } from '../../platform/files/file-store.ts';
@@ -28,7 +29,7 @@ import { recordInstruction } from './actions/record-instruction.ts';
 import { uploadPhoto } from './actions/upload-photo.ts';
 import { listInstructions } from './instructions.queries.ts';
 import { canReadKeyProposals } from './key-proposals.policy.ts';
-import { getKeyProposal, listKeyProposals } from './key-proposals.queries.ts';
+import { getKeyProposal, listKeyProposals, listSupervisorCandidates } from './key-proposals.queries.ts';
 import { supervisionPhotos } from './key-proposals.tables.ts';
 
 const tags = ['重点提案'];
@@ -47,6 +48,17 @@ export function keyProposalRoutes(app: ApiApp, deps: AppDependencies): void {
       },
     },
     async (request) => listKeyProposals(deps, requireActor(request), request.query),
+  );
+  app.get(
+    '/key-proposals/supervisor-candidates',
+    {
+      schema: {
+        tags,
+        summary: '可指定的督办领导（在用的督办领导、党政领导账户；提案委）',
+        response: { 200: supervisorCandidatesSchema },
+      },
+    },
+    async (request) => listSupervisorCandidates(deps, requireActor(request)),
   );
   app.get(
     '/key-proposals/:id',

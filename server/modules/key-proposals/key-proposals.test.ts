@@ -159,6 +159,18 @@ describe('key proposals API: selection, supervision activities with photos, inst
     expect((await request('GET', `/supervision-photos/${photo.json().id}/content`, 'lead')).statusCode).toBe(403);
   });
 
+  it('lists the supervisors and leaders the office may name; others may not list them', async () => {
+    const answer = await request('GET', '/key-proposals/supervisor-candidates', 'proposal_office');
+    expect(answer.statusCode, answer.body).toBe(200);
+    const items: { userId: string; roles: string[] }[] = answer.json().items;
+    expect(items.find((item) => item.userId === supervisorId)?.roles).toEqual(['supervisor']);
+    expect(items.every((item) => item.roles.every((role) => role === 'supervisor' || role === 'leader'))).toBe(true);
+    expect(items.some((item) => item.roles.includes('leader'))).toBe(true);
+    const refused = await request('GET', '/key-proposals/supervisor-candidates', 'supervisor');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().detail).toContain('提案委');
+  });
+
   it('declines only with a reason', async () => {
     const other = (await startHandling(test, city, { mode: 'sole', units: ['housing'] })).proposalId;
     const item = (

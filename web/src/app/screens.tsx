@@ -2,6 +2,7 @@
 import { HomeOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { adminRoutes } from '../pages/admin/admin-routes.tsx';
+import { evaluationScreens } from '../pages/office/evaluation-routes.tsx';
 import { officeScreens } from '../pages/office/office-routes.tsx';
 import { proposalScreens } from '../pages/proposals/proposal-routes.tsx';
 import { searchScreen } from '../pages/search/search-routes.tsx';
@@ -29,7 +30,7 @@ export const accountScreen: AppScreen = {
 /** Every screen in menu order: the dashboard, the modules' screens, the account. */
 export function appScreens(): AppScreen[] {
   const admin = adminRoutes.map((route) => ({ ...route, path: routePath(route.path), group: ADMIN_GROUP }));
-  const proposalWork = [...proposalScreens, searchScreen, ...officeScreens].map((route) => ({
+  const proposalWork = [...proposalScreens, searchScreen, ...officeScreens, ...evaluationScreens].map((route) => ({
     ...route,
     path: routePath(route.path),
     group: PROPOSAL_GROUP,

@@ -126,7 +126,12 @@ export function supervisorOptions(
 }
 
 /** The label of a proposal: its number (when filed) and title. */
-export function proposalLabel(item: { proposalNumber?: string | null; number?: string | null; title?: string; proposalTitle?: string }) {
+export function proposalLabel(item: {
+  proposalNumber?: string | null;
+  number?: string | null;
+  title?: string;
+  proposalTitle?: string;
+}) {
   const number = item.proposalNumber ?? item.number ?? null;
   const title = item.proposalTitle ?? item.title ?? '';
   return number ? `${number} ${title}` : title;

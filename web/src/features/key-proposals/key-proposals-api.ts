@@ -6,7 +6,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { KeyProposal, KeyProposalAction } from '../../../../contracts/key-proposals.ts';
-import type { UserPage } from '../../../../contracts/people.ts';
 import type { ProposalSummary } from '../../../../contracts/proposals.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import type { RecommendValues, SupervisorOption } from './key-proposal-rules.ts';
@@ -73,13 +72,7 @@ export function useRecommendKeyProposal() {
 export function useKeyProposalDecision() {
   const invalidate = useInvalidateKeyProposals();
   return useMutation({
-    mutationFn: (input: {
-      id: string;
-      version: number;
-      action: KeyProposalAction;
-      supervisorIds?: string[];
-      reason?: string;
-    }) =>
+    mutationFn: (input: { id: string; version: number; action: KeyProposalAction; supervisorIds?: string[]; reason?: string }) =>
       api.post<KeyProposal>(
         `/key-proposals/${input.id}/actions/${input.action}`,
         input.action === 'approve'
@@ -134,31 +127,23 @@ export function useRecordInstruction(proposalId: string) {
 export function useProposalOptions(search: string, sessionId?: string) {
   return useQuery({
     queryKey: ['proposals', 'member-list', 'options', search, sessionId],
-    queryFn: () =>
-      api.get<{ items: ProposalSummary[] }>('/proposals', { q: search.trim() || undefined, sessionId, limit: 30 }),
+    queryFn: () => api.get<{ items: ProposalSummary[] }>('/proposals', { q: search.trim() || undefined, sessionId, limit: 30 }),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
 }
 
 /**
- * The active supervisor and leader accounts. Only administrators may list accounts, so for the office the answer
- * is `forbidden` and the screens fall back on the supervisors already named on key proposals.
+ * The active supervisor and leader accounts (GET /key-proposals/supervisor-candidates, the office's list); for
+ * anyone else the answer is `forbidden` and the screens fall back on the supervisors already named.
  */
 export function useSupervisorAccounts() {
   return useQuery({
     queryKey: [...keyProposalsKey, 'supervisor-accounts'],
     queryFn: async (): Promise<{ items: SupervisorOption[]; forbidden: boolean }> => {
       try {
-        const pages = await Promise.all(
-          (['supervisor', 'leader'] as const).map((role) =>
-            api.get<UserPage>('/users', { role, state: 'active', limit: 200 }),
-          ),
-        );
-        return {
-          items: pages.flatMap((page) => page.items.map((user) => ({ userId: user.id, name: user.displayName }))),
-          forbidden: false,
-        };
+        const answer = await api.get<{ items: SupervisorOption[] }>('/key-proposals/supervisor-candidates');
+        return { items: answer.items, forbidden: false };
       } catch (error) {
         if (error instanceof ApiError && error.status === 403) return { items: [], forbidden: true };
         throw error;
