@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const contractsRoot = fileURLToPath(new URL('../contracts', import.meta.url));
 
-/** The web app's build: root web/, output web/dist, /api proxied to the server in development. */
+/** The web app's build: root web/, output web/dist (the app and the portal), /api proxied to the server in development. */
 export default defineConfig({
   root: webRoot,
   base: '/',
@@ -21,6 +21,8 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
+      // Two pages: the app (index.html) and the public portal (portal.html, served for /portal/*).
+      input: { app: `${webRoot}index.html`, portal: `${webRoot}portal.html` },
       output: {
         manualChunks(id) {
           if (id.includes('opencc-js')) return 'opencc';

@@ -5,7 +5,12 @@ import type { FastifyInstance } from 'fastify';
 
 const webRoot = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
-/** Serves the built web app, with index.html for every non-API path (client-side routing). */
+/** The page a path opens: the public portal's under /portal, the app's for every other path (client-side routing). */
+export function pageFor(path: string): 'portal.html' | 'index.html' {
+  return path === '/portal' || path.startsWith('/portal/') ? 'portal.html' : 'index.html';
+}
+
+/** Serves the built web app and portal, with their page for every non-API path that is not a file. */
 export async function registerWebApp(app: FastifyInstance): Promise<void> {
   if (!existsSync(webRoot)) {
     app.log.warn('web/dist is missing: run `npm run build` to serve the web app');
@@ -17,6 +22,6 @@ export async function registerWebApp(app: FastifyInstance): Promise<void> {
     if (path.startsWith('/api/')) return reply.callNotFound();
     const file = path.slice(1);
     if (file && existsSync(`${webRoot}/${file}`) && !file.includes('..')) return reply.sendFile(file);
-    return reply.sendFile('index.html');
+    return reply.sendFile(pageFor(path));
   });
 }
