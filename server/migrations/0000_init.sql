@@ -723,6 +723,7 @@ CREATE INDEX "proposals_created_by" ON "proposals" USING btree ("org_id","create
 CREATE INDEX "proposals_merged_into" ON "proposals" USING btree ("org_id","merged_into_id");--> statement-breakpoint
 CREATE INDEX "proposals_session_sequence" ON "proposals" USING btree ("org_id","session_id","sequence","id");--> statement-breakpoint
 CREATE INDEX "proposals_submitted_at" ON "proposals" USING btree ("org_id","state","submitted_at");--> statement-breakpoint
+CREATE INDEX "proposals_statistics" ON "proposals" USING btree ("org_id","session_id","id","state","state_before_archive","filed_at","assigned_at","replied_at","category_id","lead_member_id","author_type");--> statement-breakpoint
 CREATE UNIQUE INDEX "publications_proposal" ON "publications" USING btree ("org_id","proposal_id");--> statement-breakpoint
 CREATE INDEX "publications_session" ON "publications" USING btree ("org_id","session_id","sequence");--> statement-breakpoint
 CREATE INDEX "publications_recent" ON "publications" USING btree ("org_id","published_at");--> statement-breakpoint
