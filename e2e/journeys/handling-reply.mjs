@@ -2,10 +2,16 @@
 // through the API); unit1 opens it from the inbox, drafts a reply, is told to contact the proposer first, records a
 // contact and submits; unitleader1 signs off and sends; member1 rates it dissatisfied, which reopens it; unit1
 // drafts the round-2 reply (class B, with its follow-up date), submits, the leader sends; member1 rates it
-// satisfied and the proposal closes. Every screen is photographed.
+// satisfied and the proposal closes; the office publishes it on 公开审核, the public finds it on the portal without
+// contact details, and the office archives its session (十届三次会议, not the current one), which makes it
+// read-only. Every screen is photographed.
 import { check, logIn, settle } from '../support/helpers.mjs';
 
-export const name = '办理：承办单位沟通、起草答复送签，领导签发，提案人不满意后二次办理，再次答复并满意办结';
+export const name =
+  '办理到归档：承办单位沟通、起草答复送签，领导签发，提案人不满意后二次办理，满意办结，提案委公开、门户可查，会议归档后只读';
+
+/** The demo session the journey's proposal belongs to: a finished one, so that it can be archived at the end. */
+const SESSION = '十届三次会议';
 
 const TITLE = '关于完善社区老年助餐服务的建议';
 
@@ -118,9 +124,13 @@ export async function run({ newContext, baseUrl, screenshot: save }) {
   const unitMe = ok(await apiAs(unit, 'GET', '/auth/me'), '读取 unit1 账户');
   check(unitMe.unitId, 'unit1 应属于一个承办单位');
 
+  const sessions = ok(await apiAs(office, 'GET', '/sessions'), '读取会议').items;
+  const session = sessions.find((item) => item.name === SESSION);
+  check(session && !session.isCurrent && !session.archivedAt, `演示数据应有未归档的往届会议“${SESSION}”`);
   let proposal = ok(
     await apiAs(member, 'POST', '/proposals', {
       body: {
+        sessionId: session.id,
         title: TITLE,
         background: '全市60岁以上老年人约120万，独居、高龄老人用餐难问题突出，现有社区食堂覆盖不足、价格偏高。',
         suggestions:
@@ -245,4 +255,64 @@ export async function run({ newContext, baseUrl, screenshot: save }) {
   await office.goto(proposalUrl);
   await office.getByText('提案人评价').first().waitFor();
   await screenshot(office, 'office-ratings');
+
+  // 9. The office publishes it on 公开审核: the preview is the public text, without the unit's contact person.
+  await office.goto(`${baseUrl}/office/publication?sessionId=${session.id}`);
+  const row = office.locator('.ant-table-row', { hasText: TITLE });
+  await row.waitFor();
+  await screenshot(office, 'publication-queue');
+  await row.getByRole('button', { name: '审核公开' }).click();
+  const drawer = office.getByRole('dialog').filter({ hasText: '公开审核' });
+  await drawer.getByText('补贴标准提高至每餐5元').first().waitFor();
+  const preview = (await drawer.textContent()) ?? '';
+  check(!preview.includes('0571-87001234') && !preview.includes('李明'), '公开文本不应含承办单位联系人和电话');
+  await screenshot(office, 'publication-preview');
+  await drawer.getByRole('button', { name: '确定' }).click();
+  await office.getByText(`公开：${TITLE}`).first().waitFor();
+  await office.getByRole('tab', { name: '已公开' }).click();
+  await office.locator('.ant-table-row', { hasText: TITLE }).waitFor();
+  await screenshot(office, 'publication-published');
+
+  // 10. Anyone finds it on the public portal, without logging in; the reply reads without contact details.
+  const publicContext = await newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true });
+  const visitor = await publicContext.newPage();
+  const org = ok(await apiAs(office, 'GET', '/orgs/current'), '读取本会').code;
+  await visitor.goto(`${baseUrl}/portal/${org}`);
+  await visitor.getByLabel('搜索公开的提案').fill('老年助餐');
+  await visitor.getByLabel('搜索公开的提案').press('Enter');
+  const hit = visitor.locator('.ant-list-item', { hasText: '社区老年助餐' }).first();
+  await hit.waitFor();
+  await screenshot(visitor, 'portal-search');
+  await hit.locator('a').first().click();
+  await visitor.getByText('案由').first().waitFor();
+  await visitor.getByText('补贴标准提高至每餐5元').first().waitFor();
+  const publicText = (await visitor.locator('main').textContent()) ?? '';
+  check(!publicText.includes('0571-87001234') && !publicText.includes('李明'), '门户上的答复不应含联系人和电话');
+  await screenshot(visitor, 'portal-proposal');
+
+  // 11. The office archives the session: a confirmation with what it freezes, then the package is built.
+  await office.goto(`${baseUrl}/office/archive`);
+  const sessionRow = office.locator('.ant-table-row', { hasText: SESSION });
+  await sessionRow.getByRole('button', { name: '归档' }).click();
+  const dialog = office.locator('.ant-modal:visible');
+  await dialog.getByText('提案总数').waitFor();
+  await screenshot(office, 'archive-confirm');
+  await dialog.getByRole('button', { name: '确认归档' }).click();
+  await office.getByText('已归档，正在生成归档包').first().waitFor();
+  await sessionRow.getByRole('button', { name: '下载归档包' }).waitFor({ timeout: 60_000 });
+  await screenshot(office, 'archived');
+
+  // The proposal is now read-only: its page says 已归档 and a change is refused with the reason.
+  await member.goto(proposalUrl);
+  await member.getByText('已归档').first().waitFor();
+  await screenshot(member, 'member-archived');
+  const archived = ok(await apiAs(office, 'GET', `/proposals/${proposal.id}`), '读取归档的提案');
+  check(
+    archived.state === 'archived' && archived.stateBeforeArchive === 'closed',
+    `提案应已归档（办结后），实际：${archived.state}`,
+  );
+  const refused = await apiAs(member, 'POST', `/proposals/${proposal.id}/supplements`, {
+    body: { text: '补充：最新调研数据。' },
+  });
+  check(refused.status === 409, `归档后补充材料应被拒绝（409），实际：${refused.status}`);
 }
