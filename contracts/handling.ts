@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentSchema } from './attachments.ts';
 import { dateSchema, idSchema, text, workflowItemFields } from './common.ts';
 import { assignmentSchema } from './proposals.ts';
 
@@ -180,6 +181,8 @@ export const replySchema = z.object({
   signedOffByName: z.string().nullable(),
   signedOffAt: z.string().nullable(),
   sentAt: z.string().nullable(),
+  /** Files attached to the reply (added while it is a draft). */
+  attachments: z.array(attachmentSchema),
   ratings: z.array(ratingSchema),
   /** For a proposer: their own rating, and whether they may rate now. */
   myRating: z.enum(ratings).nullable(),

@@ -14,8 +14,8 @@ export const securitySettingsSchema = z.object({
 
 /** A result class of a reply (答复类别), e.g. A 所提问题已经解决或基本解决. */
 export const resultClassSettingSchema = z.object({
-  code: z.string().trim().min(1).max(8),
-  name: z.string().trim().min(1).max(100),
+  code: z.string().trim().min(1, { error: '请填写类别代码' }).max(8, { error: '类别代码不能超过 8 个字符' }),
+  name: z.string().trim().min(1, { error: '请填写类别名称' }).max(100, { error: '类别名称不能超过 100 个字符' }),
   /** A reply of this class promises a follow-up report by a date the unit gives (class B by default). */
   needsFollowUp: z.boolean().default(false),
 });
@@ -48,8 +48,11 @@ export const proposalSettingsSchema = z.object({
   officeReviewsReplies: z.boolean().default(false),
   resultClasses: z
     .array(resultClassSettingSchema)
-    .min(1)
-    .max(10)
+    .min(1, { error: '至少要有一个答复类别' })
+    .max(10, { error: '答复类别最多 10 个' })
+    .refine((items) => new Set(items.map((item) => item.code.toUpperCase())).size === items.length, {
+      error: '答复类别的代码不能重复',
+    })
     .default(() => defaultResultClasses.map((item) => ({ ...item }))),
 });
 

@@ -179,6 +179,13 @@ export async function run({ newContext, baseUrl, screenshot: save }) {
     text: '经研究，我委将会同民政、市场监管部门，年内新增老年助餐点50个，并对高龄、低保老人按每餐3元给予补贴。',
     resultClass: 'A',
   });
+  // The draft carries the implementation plan as a file.
+  await unit
+    .locator('.ant-upload input[type=file]')
+    .first()
+    .setInputFiles({ name: '老年助餐点建设方案.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await unit.getByText('已上传：老年助餐点建设方案.pdf').first().waitFor();
+  await unit.getByRole('button', { name: '老年助餐点建设方案.pdf' }).first().waitFor();
   await confirmAction(unit, '送领导签发');
   await unit.locator('.ant-alert-error', { hasText: '请先记录沟通情况' }).waitFor();
   await screenshot(unit, 'contact-required');
@@ -209,6 +216,7 @@ export async function run({ newContext, baseUrl, screenshot: save }) {
   // 5. member1 reads the reply and rates it dissatisfied: the proposal goes back for a second handling.
   await member.goto(proposalUrl);
   await member.getByText('评价这份答复').waitFor();
+  await member.getByRole('button', { name: '老年助餐点建设方案.pdf' }).first().waitFor();
   await screenshot(member, 'member-rating-form');
   await rate(member, '不满意', '补贴标准偏低，且没有说明助餐点的选址计划。');
   await member.getByText('二次办理').first().waitFor();

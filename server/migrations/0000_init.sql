@@ -143,6 +143,21 @@ CREATE TABLE "proposal_replies" (
 	CONSTRAINT "proposal_replies_org_id_id_pk" PRIMARY KEY("org_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "reply_attachments" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"reply_id" uuid NOT NULL,
+	"proposal_id" uuid NOT NULL,
+	"file_name" text NOT NULL,
+	"content_type" text NOT NULL,
+	"size" bigint NOT NULL,
+	"sha256" text NOT NULL,
+	"storage_key" text NOT NULL,
+	"uploaded_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "reply_attachments_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "reply_ratings" (
 	"org_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
@@ -662,6 +677,7 @@ ALTER TABLE "co_handler_opinions" ADD CONSTRAINT "co_handler_opinions_org_id_ass
 ALTER TABLE "extension_requests" ADD CONSTRAINT "extension_requests_org_id_assignment_id_proposal_assignments_org_id_id_fk" FOREIGN KEY ("org_id","assignment_id") REFERENCES "public"."proposal_assignments"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "handling_contacts" ADD CONSTRAINT "handling_contacts_org_id_assignment_id_proposal_assignments_org_id_id_fk" FOREIGN KEY ("org_id","assignment_id") REFERENCES "public"."proposal_assignments"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposal_replies" ADD CONSTRAINT "proposal_replies_org_id_proposal_id_proposals_org_id_id_fk" FOREIGN KEY ("org_id","proposal_id") REFERENCES "public"."proposals"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reply_attachments" ADD CONSTRAINT "reply_attachments_org_id_reply_id_proposal_replies_org_id_id_fk" FOREIGN KEY ("org_id","reply_id") REFERENCES "public"."proposal_replies"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reply_ratings" ADD CONSTRAINT "reply_ratings_org_id_reply_id_proposal_replies_org_id_id_fk" FOREIGN KEY ("org_id","reply_id") REFERENCES "public"."proposal_replies"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_org_id_term_id_terms_org_id_id_fk" FOREIGN KEY ("org_id","term_id") REFERENCES "public"."terms"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_roles" ADD CONSTRAINT "user_roles_org_id_user_id_users_org_id_id_fk" FOREIGN KEY ("org_id","user_id") REFERENCES "public"."users"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -686,8 +702,12 @@ CREATE INDEX "handling_contacts_proposal" ON "handling_contacts" USING btree ("o
 CREATE INDEX "proposal_replies_proposal" ON "proposal_replies" USING btree ("org_id","proposal_id");--> statement-breakpoint
 CREATE INDEX "proposal_replies_assignment" ON "proposal_replies" USING btree ("org_id","assignment_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "proposal_replies_round_unique" ON "proposal_replies" USING btree ("org_id","assignment_id","round") WHERE kind = 'reply';--> statement-breakpoint
+CREATE INDEX "proposal_replies_statistics" ON "proposal_replies" USING btree ("org_id","proposal_id","id","assignment_id","kind","state","round","sent_at","due_on_at_send","reopened_at","result_class");--> statement-breakpoint
+CREATE INDEX "reply_attachments_reply" ON "reply_attachments" USING btree ("org_id","reply_id");--> statement-breakpoint
+CREATE INDEX "reply_attachments_proposal" ON "reply_attachments" USING btree ("org_id","proposal_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "reply_ratings_once" ON "reply_ratings" USING btree ("org_id","reply_id",coalesce(member_id, '00000000-0000-0000-0000-000000000000'::uuid));--> statement-breakpoint
 CREATE INDEX "reply_ratings_proposal" ON "reply_ratings" USING btree ("org_id","proposal_id");--> statement-breakpoint
+CREATE INDEX "reply_ratings_statistics" ON "reply_ratings" USING btree ("org_id","proposal_id","reply_id","rating");--> statement-breakpoint
 CREATE UNIQUE INDEX "key_proposals_proposal" ON "key_proposals" USING btree ("org_id","proposal_id");--> statement-breakpoint
 CREATE INDEX "key_proposals_session" ON "key_proposals" USING btree ("org_id","session_id","state");--> statement-breakpoint
 CREATE INDEX "leader_instructions_proposal" ON "leader_instructions" USING btree ("org_id","proposal_id");--> statement-breakpoint
@@ -712,6 +732,7 @@ CREATE INDEX "proposal_attachments_proposal" ON "proposal_attachments" USING btr
 CREATE INDEX "assignment_batches_session" ON "assignment_batches" USING btree ("org_id","session_id");--> statement-breakpoint
 CREATE INDEX "proposal_assignments_proposal" ON "proposal_assignments" USING btree ("org_id","proposal_id");--> statement-breakpoint
 CREATE INDEX "proposal_assignments_unit" ON "proposal_assignments" USING btree ("org_id","unit_id","state");--> statement-breakpoint
+CREATE INDEX "proposal_assignments_statistics" ON "proposal_assignments" USING btree ("org_id","proposal_id","id","unit_id","state","role","due_on","replied_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "proposal_assignments_live_unique" ON "proposal_assignments" USING btree ("org_id","proposal_id","unit_id") WHERE state <> 'reassigned';--> statement-breakpoint
 CREATE UNIQUE INDEX "proposal_co_signers_member_unique" ON "proposal_co_signers" USING btree ("org_id","proposal_id","member_id");--> statement-breakpoint
 CREATE INDEX "proposal_co_signers_member" ON "proposal_co_signers" USING btree ("org_id","member_id");--> statement-breakpoint

@@ -13,6 +13,7 @@ import { seedDemoProposals } from './proposals/proposals.seed.ts';
 import { seedDemoPublication } from './publication/publication.seed.ts';
 import { trainRouting } from './routing/actions/train-routing.ts';
 import { seedDemoHistory } from './routing/routing.seed.ts';
+import { seedDemoDeadlines } from './supervision/supervision.seed.ts';
 
 export type { DemoAccount } from './people/people.seed.ts';
 
@@ -43,6 +44,8 @@ export async function seedDemoIfEmpty(deps: AppDependencies): Promise<DemoAccoun
     await seedDemoKeyProposal(deps, seeded.orgId, today);
     await seedDemoPublication(deps, seeded.orgId);
     await seedDemoAwards(deps, seeded.orgId, Number(today.slice(0, 4)) - 1);
+    // The supervision board shows a red and a yellow light, not only green ones.
+    await seedDemoDeadlines(deps, seeded.orgId, today);
     // The routing models learn from imported past proposals and the filed demo ones, so that review and assignment
     // show suggestions at once.
     await seedDemoHistory(deps, seeded.orgId);

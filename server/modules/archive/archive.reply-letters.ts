@@ -1,9 +1,11 @@
+import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import type { AppDependencies } from '../../platform/module.ts';
+import { replyAttachments } from '../handling/handling.tables.ts';
 import { loadReplyLetterData, loadReplyRow } from '../handling/reply-letter.data.ts';
 import { replyLetterDocument } from '../handling/reply-letter.ts';
 
-/** A reply's letter for the archive package, and the stored files attached to the reply (none are kept yet). */
+/** A reply's letter for the archive package, and the stored files attached to the reply. */
 export async function replyLetterFile(
   _deps: AppDependencies,
   executor: Executor,
@@ -11,5 +13,10 @@ export async function replyLetterFile(
   replyId: string,
 ): Promise<{ content: Buffer; attachments: { fileName: string; storageKey: string }[] }> {
   const reply = await loadReplyRow(executor, orgId, replyId);
-  return { content: await replyLetterDocument(await loadReplyLetterData(executor, reply)), attachments: [] };
+  const files = await executor
+    .select({ fileName: replyAttachments.fileName, storageKey: replyAttachments.storageKey })
+    .from(replyAttachments)
+    .where(and(eq(replyAttachments.orgId, orgId), eq(replyAttachments.replyId, replyId)))
+    .orderBy(asc(replyAttachments.createdAt), asc(replyAttachments.id));
+  return { content: await replyLetterDocument(await loadReplyLetterData(executor, reply)), attachments: files };
 }

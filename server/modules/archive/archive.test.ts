@@ -47,6 +47,17 @@ describe('archive API: closing a session freezes it and packs its records', () =
     const signed = (await request('POST', `/assignments/${item.id}/actions/sign_for`, 'reform', {}, item.version)).json();
     await request('POST', `/assignments/${signed.id}/contacts`, 'reform', contactBody('2026-07-01'));
     const draft = (await request('POST', `/assignments/${signed.id}/replies`, 'reform', replyBody())).json();
+    // The reply carries a file, uploaded as the unit does while drafting.
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(Buffer.from('%PDF-1.4 绿道建设计划'))]), '建设计划.pdf');
+    const multipart = new Request('http://localhost/', { method: 'POST', body: form });
+    const uploaded = await test.app.inject({
+      method: 'POST',
+      url: `/api/v1/replies/${draft.id}/attachments`,
+      headers: { ...city.as('reform'), 'content-type': multipart.headers.get('content-type') ?? '' },
+      payload: Buffer.from(await multipart.arrayBuffer()),
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
     const submitted = (await request('POST', `/replies/${draft.id}/actions/submit`, 'reform', {}, draft.version)).json();
     sentReply = (
       await request('POST', `/replies/${draft.id}/actions/sign_off_and_send`, 'reformLeader', {}, submitted.version)
@@ -160,7 +171,7 @@ describe('archive API: closing a session freezes it and packs its records', () =
   it('writes a complete package: every proposal, reply and attachment, with an Excel and a JSON index', async () => {
     await runDueJobs(test.dependencies, archiveJobs, { workerId: 'test' });
     const [archive] = (await request('GET', '/archives', 'proposal_office')).json().items as Json[];
-    expect(archive).toMatchObject({ state: 'ready', proposalCount: 2, fileCount: 6 });
+    expect(archive).toMatchObject({ state: 'ready', proposalCount: 2, fileCount: 7 });
     const download = await request('GET', `/archives/${archive.id}/package.zip`, 'proposal_office');
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('application/zip');
@@ -173,6 +184,7 @@ describe('archive API: closing a session freezes it and packs its records', () =
       [
         '提案/0001-关于建设城市绿道网络的建议/提案.docx',
         '提案/0001-关于建设城市绿道网络的建议/答复-第1轮-市发展和改革委员会.docx',
+        '提案/0001-关于建设城市绿道网络的建议/答复附件-建设计划.pdf',
         '提案/0001-关于建设城市绿道网络的建议/附件-绿道规划图.pdf',
         '提案/0002-关于发展夜间经济的建议/提案.docx',
         '索引.xlsx',
@@ -187,6 +199,9 @@ describe('archive API: closing a session freezes it and packs its records', () =
     expect(
       await (zip.file('提案/0001-关于建设城市绿道网络的建议/附件-绿道规划图.pdf') as JSZip.JSZipObject).async('string'),
     ).toBe('%PDF-1.4 绿道规划图');
+    expect(
+      await (zip.file('提案/0001-关于建设城市绿道网络的建议/答复附件-建设计划.pdf') as JSZip.JSZipObject).async('string'),
+    ).toBe('%PDF-1.4 绿道建设计划');
 
     // The Word files and the Excel index open in LibreOffice.
     const office = names.filter((name) => name.endsWith('.docx') || name.endsWith('.xlsx'));

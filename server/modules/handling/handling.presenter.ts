@@ -1,3 +1,4 @@
+import type { Attachment } from '../../../contracts/attachments.ts';
 import type {
   Contact,
   ContactMethod,
@@ -107,6 +108,7 @@ export type ReplyContext = {
   ratings: RatingView[];
   myRating: Rating | null;
   canRate: boolean;
+  attachments: Attachment[];
 };
 
 /** The view of one reply, with the actions open to the actor now. Never the raw row. */
@@ -132,6 +134,7 @@ export function presentReply(actor: Actor, row: ReplyRow, context: ReplyContext)
     signedOffByName: row.signedOffByName,
     signedOffAt: iso(row.signedOffAt),
     sentAt: iso(row.sentAt),
+    attachments: context.attachments,
     ratings: context.ratings,
     myRating: context.myRating,
     canRate: context.canRate,

@@ -11,13 +11,30 @@ import type { AssignmentRow } from '../proposals/assignments.presenter.ts';
 import { loadVisibleAssignment } from '../proposals/assignments.queries.ts';
 import { countedProposers, loadMergedSources, type ProposalRow } from '../proposals/proposals.queries.ts';
 import { proposalAssignments, proposals } from '../proposals/proposals.tables.ts';
-import { coHandlerOpinions, extensionRequests, handlingContacts, proposalReplies, replyRatings } from './handling.tables.ts';
+import {
+  coHandlerOpinions,
+  extensionRequests,
+  handlingContacts,
+  proposalReplies,
+  replyAttachments,
+  replyRatings,
+} from './handling.tables.ts';
 
 export type ContactRow = typeof handlingContacts.$inferSelect;
 export type OpinionRow = typeof coHandlerOpinions.$inferSelect;
 export type ExtensionRow = typeof extensionRequests.$inferSelect;
 export type ReplyRow = typeof proposalReplies.$inferSelect;
 export type RatingRow = typeof replyRatings.$inferSelect;
+export type ReplyAttachmentRow = typeof replyAttachments.$inferSelect;
+
+/** The files attached to a proposal's replies, oldest first. */
+export async function loadReplyAttachments(executor: Executor, orgId: string, proposalId: string): Promise<ReplyAttachmentRow[]> {
+  return executor
+    .select()
+    .from(replyAttachments)
+    .where(and(eq(replyAttachments.orgId, orgId), eq(replyAttachments.proposalId, proposalId)))
+    .orderBy(asc(replyAttachments.createdAt), asc(replyAttachments.id));
+}
 
 /** The committee's handling rules and today's business date in its time zone. */
 export type HandlingRules = TenantSettings['proposals'] & { today: string; calendar: OrganizationCalendar };

@@ -3,6 +3,7 @@ import { type Actor, hasAnyRole } from '../../platform/auth/actor.ts';
 import { addMonths } from '../../platform/calendar/business-date.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { AppDependencies } from '../../platform/module.ts';
+import { presentAttachment } from '../proposals/actions/upload-attachment.ts';
 import { isUnitUserOf } from '../proposals/assignments.policy.ts';
 import type { AssignmentRow } from '../proposals/assignments.presenter.ts';
 import { presentAssignmentFor } from '../proposals/assignments.queries.ts';
@@ -29,6 +30,7 @@ import {
   loadRaters,
   loadRatings,
   loadReplies,
+  loadReplyAttachments,
   type RaterRow,
   unitNamesOf,
 } from './handling.queries.ts';
@@ -66,10 +68,11 @@ export async function presentRepliesFor(
 ): Promise<Reply[]> {
   const replies = await loadReplies(executor, actor.orgId, proposal.id);
   if (replies.length === 0) return [];
-  const [assignments, ratings, raters] = [
+  const [assignments, ratings, raters, files] = [
     await loadLiveAssignmentRows(executor, actor.orgId, proposal.id),
     await loadRatings(executor, actor.orgId, proposal.id),
     await loadRaters(executor, proposal),
+    await loadReplyAttachments(executor, actor.orgId, proposal.id),
   ];
   const unitNames = await unitNamesOf(
     executor,
@@ -105,6 +108,7 @@ export async function presentRepliesFor(
         ratings: seesRatings ? own.map((rating) => presentRating(rating, names.get(rating.memberId ?? '') ?? '')) : [],
         myRating: (mine?.rating as Rating | undefined) ?? null,
         canRate: refusal === null,
+        attachments: files.filter((file) => file.replyId === reply.id).map(presentAttachment),
       });
     });
 }

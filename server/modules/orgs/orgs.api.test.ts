@@ -97,6 +97,19 @@ describe('committees and settings API', () => {
     [{ proposals: { replyDueMonths: 'three' } }, 'proposals.replyDueMonths'],
     [{ proposals: { unknownRule: 1 } }, 'proposals'],
     [{ colour: 'red' }, '(整体)'],
+    [{ proposals: { resultClasses: [] } }, 'proposals.resultClasses'],
+    [
+      {
+        proposals: {
+          resultClasses: [
+            { code: 'A', name: '已解决' },
+            { code: 'a', name: '又一个 A' },
+          ],
+        },
+      },
+      'proposals.resultClasses',
+    ],
+    [{ proposals: { resultClasses: [{ code: 'A', name: ' ' }] } }, 'proposals.resultClasses.0.name'],
   ])('refuses %j with a 400 naming %s', async (payload, field) => {
     const headers = 'security' in payload ? city.as('security_admin') : city.as('system_admin');
     const response = await patchSettings(headers, payload, '"3"');
@@ -111,6 +124,18 @@ describe('committees and settings API', () => {
     expect(response.json().errors).toEqual([
       { field: 'proposals.extensionMaxMonths', message: '延期后的最长办理期限不能短于答复期限' },
     ]);
+  });
+
+  it('lets the system administrator replace the result class scheme; the units then reply with the new codes', async () => {
+    const version = (await current(city.as('system_admin'))).json().version;
+    const scheme = [
+      { code: '甲', name: '已经解决', needsFollowUp: false },
+      { code: '乙', name: '正在解决', needsFollowUp: true },
+    ];
+    const response = await patchSettings(city.as('system_admin'), { proposals: { resultClasses: scheme } }, `"${version}"`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().settings.proposals.resultClasses).toEqual(scheme);
+    expect(response.json().settings.proposals.replyDueMonths).toBe(2);
   });
 
   it('changes only the actor’s own committee', async () => {

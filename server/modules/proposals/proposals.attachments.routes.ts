@@ -1,19 +1,15 @@
 import multipart from '@fastify/multipart';
 import { and, asc, eq } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
 import { attachmentListSchema, attachmentParamsSchema, attachmentSchema } from '../../../contracts/attachments.ts';
 import { idParamsSchema } from '../../../contracts/common.ts';
 import { requireActor } from '../../platform/auth/auth-plugin.ts';
-import { FileNotFoundError, fileStoreFor } from '../../platform/files/file-store.ts';
+import { receiveAttachment, sendAttachment } from '../../platform/files/attachment-files.ts';
 import { acceptedTypeNames } from '../../platform/files/file-types.ts';
-import { badRequest, notFound, Problem } from '../../platform/http/problem.ts';
+import { notFound, Problem } from '../../platform/http/problem.ts';
 import { requestContext } from '../../platform/http/request-context.ts';
 import type { ApiApp, AppDependencies } from '../../platform/module.ts';
 import { removeAttachment } from './actions/remove-attachment.ts';
 import {
-  type AttachmentLimits,
-  type AttachmentUpload,
-  attachmentTooLarge,
   canEditAttachments,
   loadAttachmentLimits,
   prepareUpload,
@@ -26,48 +22,6 @@ import { loadVisibleProposal } from './proposals.queries.ts';
 const tags = ['提案'];
 /** The most any committee may allow (the settings' maximum of 100 MB); each request applies its own limit. */
 const HARD_LIMIT_BYTES = 100 * 1024 * 1024;
-
-/** The one file of a multipart upload in field `file`: 400 no file or more than one, 413 past the limit. */
-async function receiveAttachment(request: FastifyRequest, limits: AttachmentLimits): Promise<AttachmentUpload> {
-  let upload: AttachmentUpload | null = null;
-  try {
-    // Every part is read (other fields are ignored), so a second file is refused instead of silently dropped.
-    for await (const part of request.parts({ limits: { fileSize: limits.maxBytes, files: 1 } })) {
-      if (part.type !== 'file') continue;
-      if (part.fieldname !== 'file') {
-        part.file.resume();
-        throw badRequest('附件请放在表单字段 file 中上传', [{ field: 'file', message: '没有收到文件' }], 'file_missing');
-      }
-      upload = { fileName: part.filename ?? '', content: await part.toBuffer() };
-    }
-  } catch (error) {
-    if (error instanceof Problem) throw error;
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw attachmentTooLarge(limits);
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-      throw badRequest('每次只能上传一个附件', [{ field: 'file', message: '只能有一个文件' }], 'too_many_files');
-    }
-    throw badRequest('上传的内容无法读取，请重新选择文件', undefined, 'bad_upload');
-  }
-  if (!upload) throw badRequest('请选择要上传的附件', [{ field: 'file', message: '没有收到文件' }], 'file_missing');
-  return upload;
-}
-
-/** A file name as an RFC 5987 `filename*` value (percent-encoded UTF-8, also the characters the RFC reserves). */
-function encodeRfc5987(name: string): string {
-  return encodeURIComponent(name).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-/** The plain `filename` for old clients: ASCII only, the rest replaced, the extension kept. */
-function asciiFallback(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;]/g, '_');
-  return /[A-Za-z0-9]/.test(ascii) ? ascii : `attachment${/\.[A-Za-z0-9]+$/.exec(name)?.[0] ?? ''}`;
-}
-
-/** The Content-Disposition of a download with the user's (Chinese) file name. */
-export function attachmentDisposition(fileName: string): string {
-  return `attachment; filename="${asciiFallback(fileName)}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
-}
 
 /** Routes of proposal attachments (附件): upload, list, download, delete. Multipart is parsed in this scope only. */
 export function attachmentRoutes(app: ApiApp, deps: AppDependencies): void {
@@ -146,23 +100,7 @@ export function attachmentRoutes(app: ApiApp, deps: AppDependencies): void {
           ),
         );
       if (!row) throw notFound('附件');
-      let stream: Awaited<ReturnType<ReturnType<typeof fileStoreFor>['get']>>;
-      try {
-        stream = await fileStoreFor(deps.config).get(row.storageKey);
-      } catch (error) {
-        if (error instanceof FileNotFoundError) {
-          throw new Problem(404, 'file_missing', '附件文件已丢失，请联系管理员');
-        }
-        throw error;
-      }
-      return reply
-        .type(row.contentType)
-        .header('content-length', String(row.size))
-        .header('content-disposition', attachmentDisposition(row.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-store')
-        .send(stream);
+      return sendAttachment(deps.config, reply, row);
     },
   );
 

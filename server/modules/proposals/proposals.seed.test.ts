@@ -25,6 +25,17 @@ describe('demo proposals', () => {
     expect(rows.map((row) => row.state).sort()).toEqual([...proposalStates].sort());
   });
 
+  it('dates two unanswered assignments so that the supervision board shows a red and a yellow light', async () => {
+    const rows = await query<{ overdue: number; late_in_time: number }>(
+      `select count(*) filter (where a.due_on < current_date)::int as overdue,
+              count(*) filter (where a.due_on >= current_date
+                and (current_date - a.assigned_at::date) * 100 >= 80 * (a.due_on - a.assigned_at::date))::int as late_in_time
+       from proposal_assignments a join proposals p on p.org_id = a.org_id and p.id = a.proposal_id
+       where a.org_id = $1 and a.replied_at is null and a.state <> 'reassigned' and p.state = 'assigned'`,
+    );
+    expect(rows[0]).toEqual({ overdue: 1, late_in_time: 1 });
+  });
+
   it('holds assignments pending, signed for and with an adjustment requested, one batch, and gapless numbers', async () => {
     const states = await query<{ state: string }>('select distinct state from proposal_assignments where org_id = $1');
     expect(states.map((row) => row.state).sort()).toEqual(['adjustment_requested', 'pending', 'signed_for']);

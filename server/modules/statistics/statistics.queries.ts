@@ -6,19 +6,6 @@ import type { Executor } from '../../platform/db/database.ts';
 import { loadOrganization, loadSession } from '../orgs/orgs.queries.ts';
 import { type GroupCounts, proposerTypeNames, rateDefinitions, withRates } from './statistics.definitions.ts';
 
-type CountRow = {
-  key: string | null;
-  submitted: string | number;
-  filed: string | number;
-  assigned: string | number;
-  replied: string | number;
-  on_time: string | number;
-  contacted: string | number;
-  overdue: string | number;
-};
-type RatingRow = { key: string | null; rating: string; total: string | number };
-type ClassRow = { key: string | null; result_class: string; total: string | number };
-
 /** The group key of a proposal row `p` (joined to its lead member `m`) for a grouping. */
 function proposalKey(groupBy: Exclude<StatisticsGrouping, 'unit'>): SQL {
   switch (groupBy) {
@@ -37,100 +24,138 @@ function proposalKey(groupBy: Exclude<StatisticsGrouping, 'unit'>): SQL {
   }
 }
 
-/**
- * The base rows of the statistics: proposals of the session (their state before archiving counts) with a group
- * key, or, by unit, the replying units' live assignments (the unit is the key). Every figure is computed over it.
- */
-function baseRows(orgId: string, sessionId: string, groupBy: StatisticsGrouping): SQL {
-  if (groupBy === 'unit') {
-    return sql`
-      select a.id as item_id, a.proposal_id, a.unit_id::text as key, a.due_on, a.replied_at, coalesce(p.state_before_archive, p.state) as st
-      from proposal_assignments a
-      join proposals p on p.org_id = a.org_id and p.id = a.proposal_id
-      where a.org_id = ${orgId} and p.session_id = ${sessionId} and a.state <> 'reassigned' and a.role <> 'co'`;
-  }
-  return sql`
-    select p.id as item_id, p.id as proposal_id, ${proposalKey(groupBy)} as key, p.filed_at, p.assigned_at, p.replied_at,
-      coalesce(p.state_before_archive, p.state) as st
-    from proposals p
-    left join members m on m.org_id = p.org_id and m.id = p.lead_member_id
-    where p.org_id = ${orgId} and p.session_id = ${sessionId}`;
-}
+type FigureRow = {
+  /** 'p': a group of proposals; 'u': a unit's assignments. */
+  part: 'p' | 'u';
+  key: string | null;
+  /** Set on the rows counting the current replies of one result class (`total`), null on the counts rows. */
+  result_class: string | null;
+  total: string | number;
+  submitted: string | number;
+  filed: string | number;
+  assigned: string | number;
+  replied: string | number;
+  on_time: string | number;
+  contacted: string | number;
+  overdue: string | number;
+  satisfied: string | number;
+  basically_satisfied: string | number;
+  dissatisfied: string | number;
+};
 
 /**
- * Figures of one session, as counted by queries over the base rows (one for counts, ratings and classes each).
- * The counts join the base rows to what they need of the replies, contacts and overdue assignments, each grouped
- * once over the session's rows (hash joins), instead of probing those tables row by row (bench at 100k proposals:
- * 760 ms → see docs/benchmarks.md).
+ * The figures of a session in one statement. Each table the figures read (replies, ratings, contacts, overdue
+ * assignments) is aggregated once per item, proposal or assignment, from an index-only scan in proposal order
+ * bounded to the session's range of proposal ids, and joined to the session's proposals (merge joins, no per-row
+ * probes); the current replies of each result class are counted beside the groups (`result_class` set). Part 'p'
+ * groups proposals by `groupBy` (the whole session for unit or none); part 'u', by unit only, groups the replying
+ * units' live assignments (bench at 100k proposals: see docs/benchmarks.md).
  */
-async function countGroups(
+async function figures(
   executor: Executor,
   orgId: string,
   sessionId: string,
   groupBy: StatisticsGrouping,
   today: string,
   timeZone: string,
-) {
+): Promise<FigureRow[]> {
   const byUnit = groupBy === 'unit';
-  // Replies and contacts are matched to the base rows by assignment (units) or by proposal: b.item_id is either.
-  const match = byUnit ? sql`r.assignment_id = b.item_id` : sql`r.proposal_id = b.proposal_id`;
-  const replyItem = byUnit ? sql`r.assignment_id` : sql`r.proposal_id`;
-  const contactItem = byUnit ? sql`c.assignment_id` : sql`c.proposal_id`;
-  const base = sql`with b as (${baseRows(orgId, sessionId, groupBy)})`;
-  // A proposal's reply counts once the proposal is replied; a unit's once its reply is sent.
-  const replied = byUnit ? sql`sent.item_id is not null` : sql`sent.item_id is not null and b.replied_at is not null`;
-  // The session's rows of a table with a proposal_id, by a semi-join the planner can estimate (not over b).
-  const ofSession = (alias: string) =>
-    sql`${sql.raw(alias)}.proposal_id in (select s.id from proposals s where s.org_id = ${orgId} and s.session_id = ${sessionId})`;
-  const counts = await executor.execute<CountRow>(sql`${base},
-    sent as (
-      select ${replyItem} as item_id,
-        bool_or(r.round = 1 and (r.sent_at at time zone ${timeZone})::date > r.due_on_at_send) as late
+  const key = proposalKey(byUnit ? 'none' : groupBy);
+  const ofSession = sql`p.org_id = ${orgId} and p.session_id = ${sessionId}`;
+  // A superset of the session's proposal ids (their smallest to their largest), so the index scans of the other
+  // tables stop at the session's range; the joins to the session's proposals select the rows exactly.
+  const inRange = (alias: string) => sql`${sql.raw(alias)}.proposal_id between
+    (select s.id from proposals s where s.org_id = ${orgId} and s.session_id = ${sessionId} order by s.id limit 1) and
+    (select s.id from proposals s where s.org_id = ${orgId} and s.session_id = ${sessionId} order by s.id desc limit 1)`;
+  const late = sql`bool_or(r.round = 1 and (r.sent_at at time zone ${timeZone})::date > r.due_on_at_send)`;
+  // The sent replies (with the late flag), the contacts and the ratings of current replies of an item, per
+  // proposal, and per assignment by unit.
+  const perItem = (item: 'proposal_id' | 'assignment_id', suffix: string) => sql`
+    sent${sql.raw(suffix)} as (
+      select r.${sql.raw(item)} as item_id, ${late} as late
       from proposal_replies r
-      where r.org_id = ${orgId} and r.kind = 'reply' and r.state = 'sent' and ${ofSession('r')}
+      where r.org_id = ${orgId} and ${inRange('r')} and r.kind = 'reply' and r.state = 'sent'
       group by 1
     ),
-    contacted as (
-      select distinct ${contactItem} as item_id from handling_contacts c
-      where c.org_id = ${orgId} and ${ofSession('c')}
-    )${
-      byUnit
-        ? sql``
-        : sql`,
+    contacted${sql.raw(suffix)} as (
+      select distinct c.${sql.raw(item)} as item_id from handling_contacts c
+      where c.org_id = ${orgId} and ${item === 'proposal_id' ? inRange('c') : sql`true`}
+    ),
+    rated${sql.raw(suffix)} as (
+      select r.${sql.raw(item)} as item_id,
+        count(*) filter (where rr.rating = 'satisfied') as satisfied,
+        count(*) filter (where rr.rating = 'basically_satisfied') as basically_satisfied,
+        count(*) filter (where rr.rating = 'dissatisfied') as dissatisfied
+      from reply_ratings rr
+      join proposal_replies r on r.org_id = rr.org_id and r.proposal_id = rr.proposal_id and r.id = rr.reply_id
+      where rr.org_id = ${orgId} and ${inRange('rr')} and r.kind = 'reply' and r.reopened_at is null
+      group by 1
+    )`;
+  // A proposal's reply counts once the proposal is replied; a unit's once its reply is sent.
+  const proposals = sql`
+    select 'p' as part, ${key} as key, null::text as result_class, 0 as total,
+      count(*) filter (where coalesce(p.state_before_archive, p.state) not in ('draft', 'co_signing', 'withdrawn')) as submitted,
+      count(*) filter (where p.filed_at is not null) as filed,
+      count(*) filter (where p.assigned_at is not null) as assigned,
+      count(*) filter (where sent.item_id is not null and p.replied_at is not null) as replied,
+      count(*) filter (where sent.item_id is not null and p.replied_at is not null and not sent.late) as on_time,
+      count(contacted.item_id) as contacted,
+      count(*) filter (where coalesce(p.state_before_archive, p.state) in ('assigned', 'rehandling') and overdue.item_id is not null) as overdue,
+      coalesce(sum(rated.satisfied), 0) as satisfied,
+      coalesce(sum(rated.basically_satisfied), 0) as basically_satisfied,
+      coalesce(sum(rated.dissatisfied), 0) as dissatisfied
+    from proposals p
+    left join members m on m.org_id = p.org_id and m.id = p.lead_member_id
+    left join sent on sent.item_id = p.id
+    left join contacted on contacted.item_id = p.id
+    left join overdue on overdue.item_id = p.id
+    left join rated on rated.item_id = p.id
+    where ${ofSession}
+    group by 2
+    union all
+    select 'p', ${key}, r.result_class, count(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    from proposals p
+    left join members m on m.org_id = p.org_id and m.id = p.lead_member_id
+    join proposal_replies r on r.org_id = p.org_id and r.proposal_id = p.id and r.kind = 'reply' and r.state = 'sent'
+      and r.reopened_at is null and r.result_class is not null
+    where ${ofSession}
+    group by 2, 3`;
+  const units = sql`
+    select 'u' as part, a.unit_id::text as key, null::text as result_class, 0 as total, 0 as submitted, 0 as filed,
+      count(*) as assigned,
+      count(sent_a.item_id) as replied,
+      count(*) filter (where sent_a.item_id is not null and not sent_a.late) as on_time,
+      count(contacted_a.item_id) as contacted,
+      count(*) filter (where coalesce(p.state_before_archive, p.state) in ('assigned', 'rehandling') and a.replied_at is null
+        and a.due_on < ${today}::date) as overdue,
+      coalesce(sum(rated_a.satisfied), 0) as satisfied,
+      coalesce(sum(rated_a.basically_satisfied), 0) as basically_satisfied,
+      coalesce(sum(rated_a.dissatisfied), 0) as dissatisfied
+    from proposal_assignments a
+    join proposals p on p.org_id = a.org_id and p.id = a.proposal_id
+    left join sent_a on sent_a.item_id = a.id
+    left join contacted_a on contacted_a.item_id = a.id
+    left join rated_a on rated_a.item_id = a.id
+    where a.org_id = ${orgId} and p.session_id = ${sessionId} and a.state <> 'reassigned' and a.role <> 'co'
+    group by 2
+    union all
+    select 'u', a.unit_id::text, r.result_class, count(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    from proposal_assignments a
+    join proposals p on p.org_id = a.org_id and p.id = a.proposal_id
+    join proposal_replies r on r.org_id = a.org_id and r.proposal_id = a.proposal_id and r.assignment_id = a.id
+      and r.kind = 'reply' and r.state = 'sent' and r.reopened_at is null and r.result_class is not null
+    where a.org_id = ${orgId} and p.session_id = ${sessionId} and a.state <> 'reassigned' and a.role <> 'co'
+    group by 2, 3`;
+  const result = await executor.execute<FigureRow>(sql`
+    with ${perItem('proposal_id', '')},
     overdue as (
       select distinct a.proposal_id as item_id from proposal_assignments a
-      where a.org_id = ${orgId} and a.state <> 'reassigned' and a.role <> 'co' and a.replied_at is null
-        and a.due_on < ${today}::date and ${ofSession('a')}
-    )`
-    }
-    select b.key,
-      ${byUnit ? sql`0` : sql`count(*) filter (where b.st not in ('draft', 'co_signing', 'withdrawn'))`} as submitted,
-      ${byUnit ? sql`0` : sql`count(*) filter (where b.filed_at is not null)`} as filed,
-      ${byUnit ? sql`count(*)` : sql`count(*) filter (where b.assigned_at is not null)`} as assigned,
-      count(*) filter (where ${replied}) as replied,
-      count(*) filter (where ${replied} and not sent.late) as on_time,
-      count(*) filter (where contacted.item_id is not null) as contacted,
-      count(*) filter (where b.st in ('assigned', 'rehandling') and ${
-        byUnit ? sql`b.replied_at is null and b.due_on < ${today}::date` : sql`overdue.item_id is not null`
-      }) as overdue
-    from b
-    left join sent on sent.item_id = b.item_id
-    left join contacted on contacted.item_id = b.item_id
-    ${byUnit ? sql`` : sql`left join overdue on overdue.item_id = b.item_id`}
-    group by b.key`);
-  const ratings = await executor.execute<RatingRow>(sql`${base}
-    select b.key, rr.rating, count(*) as total
-    from b
-    join proposal_replies r on r.org_id = ${orgId} and ${match} and r.kind = 'reply' and r.reopened_at is null
-    join reply_ratings rr on rr.org_id = r.org_id and rr.reply_id = r.id
-    group by b.key, rr.rating`);
-  const classes = await executor.execute<ClassRow>(sql`${base}
-    select b.key, r.result_class, count(*) as total
-    from b
-    join proposal_replies r on r.org_id = ${orgId} and ${match} and r.kind = 'reply' and r.state = 'sent'
-      and r.reopened_at is null and r.result_class is not null
-    group by b.key, r.result_class`);
-  return { counts: counts.rows, ratings: ratings.rows, classes: classes.rows };
+      where a.org_id = ${orgId} and ${inRange('a')} and a.state <> 'reassigned' and a.role <> 'co'
+        and a.replied_at is null and a.due_on < ${today}::date
+    )${byUnit ? sql`, ${perItem('assignment_id', '_a')}` : sql``}
+    ${proposals}
+    ${byUnit ? sql`union all ${units}` : sql``}`);
+  return result.rows;
 }
 
 /** The display names of the group keys. */
@@ -146,38 +171,84 @@ async function groupNames(executor: Executor, orgId: string, groupBy: Statistics
   return new Map(rows.rows.map((row) => [row.id, row.name]));
 }
 
-/** Folds the three queries' rows into one row of counts per group key. */
-function fold(
-  found: Awaited<ReturnType<typeof countGroups>>,
-  byUnit: boolean,
-  name: (key: string | null) => string,
-): GroupCounts[] {
-  return found.counts.map((row) => {
-    const ratingOf = (rating: string) =>
-      Number(found.ratings.find((item) => item.key === row.key && item.rating === rating)?.total ?? 0);
-    const classes: Record<string, number> = {};
-    for (const item of found.classes.filter((entry) => entry.key === row.key)) classes[item.result_class] = Number(item.total);
-    const satisfied = ratingOf('satisfied');
-    const basicallySatisfied = ratingOf('basically_satisfied');
-    const dissatisfied = ratingOf('dissatisfied');
-    return {
-      key: row.key,
-      name: name(row.key),
-      submitted: byUnit ? null : Number(row.submitted),
-      filed: byUnit ? null : Number(row.filed),
-      assigned: Number(row.assigned),
-      replied: Number(row.replied),
-      repliedOnTime: Number(row.on_time),
-      contacted: Number(row.contacted),
-      rated: satisfied + basicallySatisfied + dissatisfied,
-      satisfied,
-      basicallySatisfied,
-      dissatisfied,
-      classes,
-      classified: Object.values(classes).reduce((sum, count) => sum + count, 0),
-      overdue: Number(row.overdue),
-    };
-  });
+/**
+ * Folds the statement's rows of one part into one row of counts per group key (every group with proposals or
+ * assignments has a counts row; a class row without one is dropped, as the join to the groups did before).
+ */
+function fold(rows: FigureRow[], part: 'p' | 'u', byUnit: boolean, name: (key: string | null) => string): GroupCounts[] {
+  const classesOf = new Map<string | null, Record<string, number>>();
+  for (const row of rows) {
+    if (row.part !== part || row.result_class === null) continue;
+    const classes = classesOf.get(row.key) ?? {};
+    classes[row.result_class] = Number(row.total);
+    classesOf.set(row.key, classes);
+  }
+  return rows
+    .filter((row) => row.part === part && row.result_class === null)
+    .map((row) => {
+      const classes = classesOf.get(row.key) ?? {};
+      const satisfied = Number(row.satisfied);
+      const basicallySatisfied = Number(row.basically_satisfied);
+      const dissatisfied = Number(row.dissatisfied);
+      return {
+        key: row.key,
+        name: name(row.key),
+        submitted: byUnit ? null : Number(row.submitted),
+        filed: byUnit ? null : Number(row.filed),
+        assigned: Number(row.assigned),
+        replied: Number(row.replied),
+        repliedOnTime: Number(row.on_time),
+        contacted: Number(row.contacted),
+        rated: satisfied + basicallySatisfied + dissatisfied,
+        satisfied,
+        basicallySatisfied,
+        dissatisfied,
+        classes,
+        classified: Object.values(classes).reduce((sum, count) => sum + count, 0),
+        overdue: Number(row.overdue),
+      };
+    });
+}
+
+/**
+ * The session's total from the groups of proposals: each proposal is in exactly one group of a proposal grouping
+ * (category, sector, party, proposer type), so every count is the groups' sum. Not for units: a proposal handled by
+ * several units counts once in the total but once per unit (part 'p' of a unit grouping is the whole session).
+ */
+function sumGroups(groups: GroupCounts[], sessionName: string): GroupCounts {
+  const total: GroupCounts = {
+    key: null,
+    name: sessionName,
+    submitted: 0,
+    filed: 0,
+    assigned: 0,
+    replied: 0,
+    repliedOnTime: 0,
+    contacted: 0,
+    rated: 0,
+    satisfied: 0,
+    basicallySatisfied: 0,
+    dissatisfied: 0,
+    classes: {},
+    classified: 0,
+    overdue: 0,
+  };
+  for (const group of groups) {
+    total.submitted = (total.submitted ?? 0) + (group.submitted ?? 0);
+    total.filed = (total.filed ?? 0) + (group.filed ?? 0);
+    total.assigned += group.assigned;
+    total.replied += group.replied;
+    total.repliedOnTime += group.repliedOnTime;
+    total.contacted += group.contacted;
+    total.rated += group.rated;
+    total.satisfied += group.satisfied;
+    total.basicallySatisfied += group.basicallySatisfied;
+    total.dissatisfied += group.dissatisfied;
+    for (const [code, count] of Object.entries(group.classes)) total.classes[code] = (total.classes[code] ?? 0) + count;
+    total.classified += group.classified;
+    total.overdue += group.overdue;
+  }
+  return total;
 }
 
 /**
@@ -198,37 +269,18 @@ export async function computeStatistics(
   const names = await groupNames(executor, orgId, groupBy);
   const unnamed = groupBy === 'category' ? '未分类' : '无';
   const name = (key: string | null) => (key === null ? (groupBy === 'none' ? session.name : unnamed) : (names.get(key) ?? key));
-  const totalFound = await countGroups(executor, orgId, sessionId, 'none', today, calendar.timeZone);
-  const [total] = fold(totalFound, false, () => session.name);
-  const rows =
-    groupBy === 'none'
-      ? []
-      : fold(await countGroups(executor, orgId, sessionId, groupBy, today, calendar.timeZone), groupBy === 'unit', name)
-          .map(withRates)
-          .sort((a, b) => b.assigned - a.assigned || a.name.localeCompare(b.name, 'zh'));
-  const emptyTotal: GroupCounts = {
-    key: null,
-    name: session.name,
-    submitted: 0,
-    filed: 0,
-    assigned: 0,
-    replied: 0,
-    repliedOnTime: 0,
-    contacted: 0,
-    rated: 0,
-    satisfied: 0,
-    basicallySatisfied: 0,
-    dissatisfied: 0,
-    classes: {},
-    classified: 0,
-    overdue: 0,
-  };
+  const found = await figures(executor, orgId, sessionId, groupBy, today, calendar.timeZone);
+  const proposalGroups = fold(found, 'p', false, groupBy === 'unit' ? () => session.name : name);
+  // By unit, part 'p' is the whole session (one group, or none without proposals); otherwise the groups' sum.
+  const total = sumGroups(proposalGroups, session.name);
+  const groups = groupBy === 'none' ? [] : groupBy === 'unit' ? fold(found, 'u', true, name) : proposalGroups;
+  const rows = groups.map(withRates).sort((a, b) => b.assigned - a.assigned || a.name.localeCompare(b.name, 'zh'));
   return {
     sessionId,
     sessionName: session.name,
     groupBy,
     today,
-    total: withRates(total ?? emptyTotal),
+    total: withRates(total),
     rows,
     resultClasses: effectiveSettings(organization.settings).proposals.resultClasses.map((item) => ({
       code: item.code,

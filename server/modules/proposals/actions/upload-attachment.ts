@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import type { Attachment } from '../../../../contracts/attachments.ts';
 import type { ProposalState } from '../../../../contracts/proposals.ts';
@@ -7,9 +6,9 @@ import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
 import { newId } from '../../../platform/db/columns.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
+import { type AttachmentLimits, type AttachmentUpload, inspectUpload } from '../../../platform/files/attachment-files.ts';
 import { fileStoreFor, storageKey } from '../../../platform/files/file-store.ts';
-import { acceptedTypeNames, detectFileType } from '../../../platform/files/file-types.ts';
-import { badRequest, conflict, forbidden, Problem, unprocessable } from '../../../platform/http/problem.ts';
+import { conflict, forbidden, unprocessable } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { loadOrganization } from '../../orgs/orgs.queries.ts';
 import { proposalAttachments } from '../attachments.tables.ts';
@@ -20,11 +19,7 @@ import { proposalWorkflow } from '../proposals.workflow.ts';
 /** States in which the proposer may still add and remove attachments; from submission on they are frozen. */
 export const attachmentEditableStates: readonly ProposalState[] = ['draft', 'co_signing', 'returned'];
 
-/** The committee's attachment limits. */
-export type AttachmentLimits = { maxMegabytes: number; maxBytes: number; maxCount: number };
-
-/** One uploaded file as the route received it. */
-export type AttachmentUpload = { fileName: string; content: Buffer };
+export type { AttachmentLimits, AttachmentUpload } from '../../../platform/files/attachment-files.ts';
 
 type AttachmentRow = typeof proposalAttachments.$inferSelect;
 
@@ -68,11 +63,6 @@ function assertRoomFor(existing: number, limits: AttachmentLimits): void {
   }
 }
 
-/** The 413 of a file past the committee's limit. */
-export function attachmentTooLarge(limits: AttachmentLimits): Problem {
-  return new Problem(413, 'file_too_large', `附件不能超过 ${limits.maxMegabytes} MB`);
-}
-
 /**
  * The checks that need no file, run before the upload is read so a frozen proposal or a full list does not
  * cost the whole transfer: 404 / 409 / 403 / 422. Answers the limits for reading the file.
@@ -86,17 +76,10 @@ export async function prepareUpload(deps: AppDependencies, actor: Actor, proposa
   return limits;
 }
 
-/** The user's file name reduced to a safe display name: no folders, no control characters, at most 200 characters. */
-export function displayFileName(raw: string, extension: string): string {
-  const base = raw.split(/[\\/]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
-  const name = cleaned.length > 200 ? cleaned.slice(cleaned.length - 200) : cleaned;
-  return name && name !== '.' && name !== '..' ? name : `附件.${extension}`;
-}
-
-/** The public shape of an attachment row. */
-export function presentAttachment(row: AttachmentRow): Attachment {
+/** The public shape of an attachment row (of a proposal or of a reply). */
+export function presentAttachment(
+  row: Pick<AttachmentRow, 'id' | 'fileName' | 'contentType' | 'size' | 'createdAt'>,
+): Attachment {
   return {
     id: row.id,
     fileName: row.fileName,
@@ -120,16 +103,9 @@ export async function uploadAttachment(
   context: RequestContext,
 ): Promise<Attachment> {
   const limits = await loadAttachmentLimits(deps.database.orm, actor.orgId);
-  if (upload.content.length === 0) throw badRequest('上传的文件是空的，请重新选择文件', undefined, 'file_empty');
-  if (upload.content.length > limits.maxBytes) throw attachmentTooLarge(limits);
-  const type = detectFileType(upload.content);
-  if (!type) {
-    throw new Problem(415, 'unsupported_file_type', `附件只支持 ${acceptedTypeNames} 格式；文件内容与这些格式都不符`);
-  }
+  const { type, fileName, sha256 } = inspectUpload(upload, limits);
   const id = newId();
   const key = storageKey('proposals', actor.orgId, id);
-  const fileName = displayFileName(upload.fileName, type.extension);
-  const sha256 = createHash('sha256').update(upload.content).digest('hex');
   const store = fileStoreFor(deps.config);
   await store.put(key, upload.content);
   try {

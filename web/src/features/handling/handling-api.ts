@@ -42,7 +42,7 @@ export type ReplyInput = {
 export type RatingInput = { rating: Rating; contacted?: boolean; addressed?: boolean; comment?: string };
 
 /** Refreshes everything a handling change may move: handling, proposals, assignments. */
-function useInvalidateHandling() {
+export function useInvalidateHandling() {
   const client = useQueryClient();
   return useCallback(() => {
     void client.invalidateQueries({ queryKey: handlingKey });

@@ -1,6 +1,6 @@
 /**
  * One reply as the unit, the office and the proposers read it: state, round, class, the text, the contact person
- * and phone as sent, the sign-off trail, the ratings, and the workflow actions the server offers.
+ * and phone as sent, its files, the sign-off trail, the ratings, and the workflow actions the server offers.
  */
 import { Alert, Card, Descriptions, Divider, Flex, List, Steps, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
@@ -8,6 +8,7 @@ import { type Reply, ratingNames } from '../../../../contracts/handling.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useT } from '../../pages/admin/shared/admin-text.ts';
 import { ReplyActions } from './reply-actions.tsx';
+import { ReplyFiles } from './reply-files.tsx';
 import { type ResultClassOption, ratingColor, replyStateColor, roundText } from './reply-rules.ts';
 
 /** The steps of a reply from the draft to the proposers; the office's review shows when the reply went through it. */
@@ -97,6 +98,7 @@ export function ReplyCard(props: {
           ...(reply.sentAt ? [{ key: 'sent', label: t('答复时间'), children: formatDateTime(reply.sentAt) }] : []),
         ]}
       />
+      <ReplyFiles reply={reply} />
       {props.showTrail ? (
         <Steps
           size="small"

@@ -5,6 +5,8 @@ import {
   businessValuesOf,
   proposalNumberSettings,
   proposalSwitchSettings,
+  resultClassesPatch,
+  resultClassScheme,
   securityNumberSettings,
   securityPatch,
   settingsFieldName,
@@ -50,5 +52,30 @@ describe('settings patches', () => {
     expect(settingsFieldName('security.lockoutMinutes')).toBe('lockoutMinutes');
     expect(settingsFieldName('body.proposals.replyDueMonths')).toBe('replyDueMonths');
     expect(settingsFieldName('opinionReportMaxCharacters')).toBe('opinionReportMaxCharacters');
+  });
+});
+
+describe('result class scheme', () => {
+  it.each([
+    [[{ code: ' A ', name: ' 已解决 ', needsFollowUp: false }], []],
+    [[], ['至少要有一个答复类别']],
+    [[{ code: 'A', name: '' }], ['每个类别都要填写代码和名称']],
+    [
+      [
+        { code: 'A', name: '一' },
+        { code: 'a', name: '二' },
+      ],
+      ['答复类别的代码不能重复'],
+    ],
+    [Array.from({ length: 11 }, (_, index) => ({ code: `K${index}`, name: `类${index}` })), ['答复类别最多 10 个']],
+  ])('%j → %j', (rows, problems) => {
+    expect(resultClassScheme(rows).problems).toEqual(problems);
+  });
+
+  it('trims the rows and sends the scheme only when it changed', () => {
+    const { scheme } = resultClassScheme([{ code: ' 甲 ', name: ' 已解决 ' }]);
+    expect(scheme).toEqual([{ code: '甲', name: '已解决', needsFollowUp: false }]);
+    expect(resultClassesPatch(defaults, scheme)).toEqual({ proposals: { resultClasses: scheme } });
+    expect(resultClassesPatch(defaults, defaults.proposals.resultClasses)).toBeNull();
   });
 });

@@ -129,3 +129,32 @@ export function settingsFieldName(field: string): string {
       .at(-1) ?? field
   );
 }
+
+/** One row of the result class editor. */
+export type ResultClassRow = { code: string; name: string; needsFollowUp: boolean };
+
+/**
+ * The result class scheme the editor would save, trimmed; and its problems (the server checks them again): at
+ * least one class, at most ten, each with a code and a name, no code twice (A and a are the same).
+ */
+export function resultClassScheme(rows: readonly Partial<ResultClassRow>[]): { scheme: ResultClassRow[]; problems: string[] } {
+  const scheme = rows.map((row) => ({
+    code: (row.code ?? '').trim(),
+    name: (row.name ?? '').trim(),
+    needsFollowUp: Boolean(row.needsFollowUp),
+  }));
+  const problems: string[] = [];
+  if (scheme.length === 0) problems.push('至少要有一个答复类别');
+  if (scheme.length > 10) problems.push('答复类别最多 10 个');
+  if (scheme.some((row) => !row.code || !row.name)) problems.push('每个类别都要填写代码和名称');
+  const codes = scheme.map((row) => row.code.toUpperCase()).filter(Boolean);
+  if (new Set(codes).size !== codes.length) problems.push('答复类别的代码不能重复');
+  return { scheme, problems };
+}
+
+/** The settings patch of the scheme, or null when it is the one saved. */
+export function resultClassesPatch(settings: TenantSettings, scheme: readonly ResultClassRow[]) {
+  return JSON.stringify(scheme) === JSON.stringify(settings.proposals.resultClasses)
+    ? null
+    : { proposals: { resultClasses: [...scheme] } };
+}

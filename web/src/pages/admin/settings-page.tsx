@@ -1,6 +1,7 @@
 import { Space, Spin, Typography } from 'antd';
 import type { TenantSettings } from '../../../../contracts/settings.ts';
 import { useCurrentOrganization, useUpdateSettings } from '../../features/orgs/orgs-api.ts';
+import { ResultClassesCard } from '../../features/orgs/result-classes-card.tsx';
 import { SettingsCard } from '../../features/orgs/settings-card.tsx';
 import {
   type BusinessValues,
@@ -87,6 +88,18 @@ export function SettingsPage() {
             canEdit={isSystemAdmin}
             readOnlyReason="业务设置只能由系统管理员修改。"
             save={saveBusiness}
+            onReload={reload}
+            ok={feedback.ok}
+          />
+        ) : null}
+        {isSystemAdmin || !isSecurityAdmin ? (
+          <ResultClassesCard
+            settings={settings}
+            version={version}
+            canEdit={isSystemAdmin}
+            save={async (patch) => {
+              await update.mutateAsync({ version, patch });
+            }}
             onReload={reload}
             ok={feedback.ok}
           />
