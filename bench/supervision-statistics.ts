@@ -14,6 +14,7 @@
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { buildApp } from '../server/app.ts';
+import { clearStatisticsCache } from '../server/modules/statistics/statistics.cache.ts';
 import { createDependencies } from '../server/platform/dependencies.ts';
 import { createUser, signIn } from '../server/test/fixtures.ts';
 import { testConfig } from '../server/test/test-app.ts';
@@ -128,6 +129,8 @@ type Endpoint = {
   requests: number;
   /** What the answer shows (a filter not applied is reported). */
   check?: (body: Body) => string | null;
+  /** Keep the statistics cache between requests (unchanged data); otherwise every request computes afresh. */
+  cached?: boolean;
 };
 const board = (parameters: Record<string, string> = {}) =>
   `/api/v1/supervision/board${Object.keys(parameters).length ? `?${new URLSearchParams(parameters)}` : ''}`;
@@ -168,6 +171,14 @@ const endpoints: Endpoint[] = [
     check: (body) => ((body.items ?? []).every((item) => item.light === 'yellow') ? boardNote(body) : 'light filter not applied'),
   },
   { name: 'statistics, session', url: statistics(currentSession.id), target: STATISTICS_MS, requests, check: statisticsNote },
+  {
+    name: 'statistics, session, data unchanged (cached)',
+    url: statistics(currentSession.id),
+    target: STATISTICS_MS,
+    requests,
+    check: statisticsNote,
+    cached: true,
+  },
   ...(previousSession
     ? [
         {
@@ -231,6 +242,8 @@ for (const endpoint of endpoints) {
   let status = probe.statusCode;
   let bytes = probe.rawPayload.length;
   for (let index = 0; index < runs; index += 1) {
+    // Every request computes the figures, as the first one after a change does, unless the row measures the cache.
+    if (!endpoint.cached) clearStatisticsCache();
     recording = [];
     const started = performance.now();
     const response = await app.inject({ method: 'GET', url: endpoint.url, headers });

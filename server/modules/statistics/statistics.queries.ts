@@ -4,6 +4,7 @@ import type { Statistics, StatisticsGrouping } from '../../../contracts/statisti
 import { loadCalendar } from '../../platform/calendar/load-calendar.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { loadOrganization, loadSession } from '../orgs/orgs.queries.ts';
+import { cachedStatistics, dataVersion } from './statistics.cache.ts';
 import { type GroupCounts, proposerTypeNames, rateDefinitions, withRates } from './statistics.definitions.ts';
 
 /** The group key of a proposal row `p` (joined to its lead member `m`) for a grouping. */
@@ -253,7 +254,8 @@ function sumGroups(groups: GroupCounts[], sessionName: string): GroupCounts {
 
 /**
  * The statistics of a session (立案率, 办复率, 按期办复率, 满意率, 见面率, A/B/C shares, overdue), in total and by
- * unit, category, sector, party or proposer type; every rate with its numerator and denominator.
+ * unit, category, sector, party or proposer type; every rate with its numerator and denominator. Computed once
+ * per state of the committee's data and business date (statistics.cache.ts).
  */
 export async function computeStatistics(
   executor: Executor,
@@ -263,13 +265,33 @@ export async function computeStatistics(
   now: Date,
 ): Promise<Statistics> {
   const session = await loadSession(executor, orgId, sessionId);
-  const organization = await loadOrganization(executor, orgId);
   const calendar = await loadCalendar(executor, orgId);
   const today = calendar.today(now);
+  const version = await dataVersion(executor, orgId);
+  return cachedStatistics({ orgId, sessionId, groupBy, today, version }, async () => {
+    const organization = await loadOrganization(executor, orgId);
+    return computeFigures(executor, { orgId, session, groupBy, today, timeZone: calendar.timeZone, organization });
+  });
+}
+
+/** The statistics computed from the tables (what `computeStatistics` caches). */
+async function computeFigures(
+  executor: Executor,
+  input: {
+    orgId: string;
+    session: { id: string; name: string };
+    groupBy: StatisticsGrouping;
+    today: string;
+    timeZone: string;
+    organization: Awaited<ReturnType<typeof loadOrganization>>;
+  },
+): Promise<Statistics> {
+  const { orgId, session, groupBy, today, organization } = input;
+  const sessionId = session.id;
   const names = await groupNames(executor, orgId, groupBy);
   const unnamed = groupBy === 'category' ? '未分类' : '无';
   const name = (key: string | null) => (key === null ? (groupBy === 'none' ? session.name : unnamed) : (names.get(key) ?? key));
-  const found = await figures(executor, orgId, sessionId, groupBy, today, calendar.timeZone);
+  const found = await figures(executor, orgId, sessionId, groupBy, today, input.timeZone);
   const proposalGroups = fold(found, 'p', false, groupBy === 'unit' ? () => session.name : name);
   // By unit, part 'p' is the whole session (one group, or none without proposals); otherwise the groups' sum.
   const total = sumGroups(proposalGroups, session.name);

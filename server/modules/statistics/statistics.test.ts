@@ -191,4 +191,19 @@ describe('statistics API against hand-computed figures', () => {
     ]);
     for (const size of sizes) expect(size).toBeGreaterThan(1000);
   }, 180_000);
+
+  it('recomputes after any change, and after the business date moves (the cached figures never go stale)', async () => {
+    const before = (await get('')).total;
+    expect(before.contacted).toBe(2);
+    // The transport bureau records a contact (an event): the contact count moves at once.
+    const [item] = (await request('GET', `/assignments?sessionId=${session}&state=signed_for&limit=50`, 'transport')).json()
+      .items as Json[];
+    const contact = await request('POST', `/assignments/${item.id}/contacts`, 'transport', contactBody('2026-11-01'));
+    expect(contact.statusCode, contact.body).toBe(201);
+    expect((await get('')).total.contacted).toBe(3);
+    // Nothing changes but the date: today moves with it.
+    test.setNow(at('2026-11-02'));
+    await city.signInAgain();
+    expect((await get('')).today).toBe('2026-11-02');
+  });
 });
