@@ -45,7 +45,7 @@ type FigureRow = {
 };
 
 /**
- * The figures of a session in one statement. Each table the figures read (replies, ratings, contacts, overdue
+ * The figures of a session in two statements run side by side (counts, class counts). Each table the figures read (replies, ratings, contacts, overdue
  * assignments) is aggregated once per item, proposal or assignment, from an index-only scan in proposal order
  * bounded to the session's range of proposal ids, and joined to the session's proposals (merge joins, no per-row
  * probes); the current replies of each result class are counted beside the groups (`result_class` set). Part 'p'
@@ -112,9 +112,11 @@ async function figures(
     left join overdue on overdue.item_id = p.id
     left join rated on rated.item_id = p.id
     where ${ofSession}
-    group by 2
-    union all
-    select 'p', ${key}, r.result_class, count(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    group by 2`;
+  const proposalClasses = sql`
+    select 'p' as part, ${key} as key, r.result_class, count(*) as total, 0 as submitted, 0 as filed, 0 as assigned,
+      0 as replied, 0 as on_time, 0 as contacted, 0 as overdue, 0 as satisfied, 0 as basically_satisfied,
+      0 as dissatisfied
     from proposals p
     left join members m on m.org_id = p.org_id and m.id = p.lead_member_id
     join proposal_replies r on r.org_id = p.org_id and r.proposal_id = p.id and r.kind = 'reply' and r.state = 'sent'
@@ -138,8 +140,8 @@ async function figures(
     left join contacted_a on contacted_a.item_id = a.id
     left join rated_a on rated_a.item_id = a.id
     where a.org_id = ${orgId} and p.session_id = ${sessionId} and a.state <> 'reassigned' and a.role <> 'co'
-    group by 2
-    union all
+    group by 2`;
+  const unitClasses = sql`
     select 'u', a.unit_id::text, r.result_class, count(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
     from proposal_assignments a
     join proposals p on p.org_id = a.org_id and p.id = a.proposal_id
@@ -147,7 +149,10 @@ async function figures(
       and r.kind = 'reply' and r.state = 'sent' and r.reopened_at is null and r.result_class is not null
     where a.org_id = ${orgId} and p.session_id = ${sessionId} and a.state <> 'reassigned' and a.role <> 'co'
     group by 2, 3`;
-  const result = await executor.execute<FigureRow>(sql`
+  // The counts and the class counts are two statements sent at once: on the PostgreSQL server they run on two
+  // connections side by side (the embedded database answers them in turn).
+  const [counts, classes] = await Promise.all([
+    executor.execute<FigureRow>(sql`
     with ${perItem('proposal_id', '')},
     overdue as (
       select distinct a.proposal_id as item_id from proposal_assignments a
@@ -155,8 +160,10 @@ async function figures(
         and a.replied_at is null and a.due_on < ${today}::date
     )${byUnit ? sql`, ${perItem('assignment_id', '_a')}` : sql``}
     ${proposals}
-    ${byUnit ? sql`union all ${units}` : sql``}`);
-  return result.rows;
+    ${byUnit ? sql`union all ${units}` : sql``}`),
+    executor.execute<FigureRow>(sql`${proposalClasses} ${byUnit ? sql`union all ${unitClasses}` : sql``}`),
+  ]);
+  return [...counts.rows, ...classes.rows];
 }
 
 /** The display names of the group keys. */
