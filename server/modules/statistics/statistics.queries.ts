@@ -45,7 +45,7 @@ type FigureRow = {
 };
 
 /**
- * The figures of a session in two statements run side by side (counts, class counts). Each table the figures read (replies, ratings, contacts, overdue
+ * The figures of a session in three statements run side by side (two halves of the counts, class counts). Each table the figures read (replies, ratings, contacts, overdue
  * assignments) is aggregated once per item, proposal or assignment, from an index-only scan in proposal order
  * bounded to the session's range of proposal ids, and joined to the session's proposals (merge joins, no per-row
  * probes); the current replies of each result class are counted beside the groups (`result_class` set). Part 'p'
@@ -93,6 +93,7 @@ async function figures(
       group by 1
     )`;
   // A proposal's reply counts once the proposal is replied; a unit's once its reply is sent.
+  // The proposals' counts in two halves, each joining two of the per-proposal aggregates (merged by key in JS).
   const proposals = sql`
     select 'p' as part, ${key} as key, null::text as result_class, 0 as total,
       count(*) filter (where coalesce(p.state_before_archive, p.state) not in ('draft', 'co_signing', 'withdrawn')) as submitted,
@@ -100,16 +101,26 @@ async function figures(
       count(*) filter (where p.assigned_at is not null) as assigned,
       count(*) filter (where sent.item_id is not null and p.replied_at is not null) as replied,
       count(*) filter (where sent.item_id is not null and p.replied_at is not null and not sent.late) as on_time,
-      count(contacted.item_id) as contacted,
+      0 as contacted,
       count(*) filter (where coalesce(p.state_before_archive, p.state) in ('assigned', 'rehandling') and overdue.item_id is not null) as overdue,
+      0 as satisfied, 0 as basically_satisfied, 0 as dissatisfied
+    from proposals p
+    left join members m on m.org_id = p.org_id and m.id = p.lead_member_id
+    left join sent on sent.item_id = p.id
+    left join overdue on overdue.item_id = p.id
+    where ${ofSession}
+    group by 2`;
+  const proposalRatings = sql`
+    select 'p' as part, ${key} as key, null::text as result_class, 0 as total, 0 as submitted, 0 as filed,
+      0 as assigned, 0 as replied, 0 as on_time,
+      count(contacted.item_id) as contacted,
+      0 as overdue,
       coalesce(sum(rated.satisfied), 0) as satisfied,
       coalesce(sum(rated.basically_satisfied), 0) as basically_satisfied,
       coalesce(sum(rated.dissatisfied), 0) as dissatisfied
     from proposals p
     left join members m on m.org_id = p.org_id and m.id = p.lead_member_id
-    left join sent on sent.item_id = p.id
     left join contacted on contacted.item_id = p.id
-    left join overdue on overdue.item_id = p.id
     left join rated on rated.item_id = p.id
     where ${ofSession}
     group by 2`;
@@ -149,21 +160,49 @@ async function figures(
       and r.kind = 'reply' and r.state = 'sent' and r.reopened_at is null and r.result_class is not null
     where a.org_id = ${orgId} and p.session_id = ${sessionId} and a.state <> 'reassigned' and a.role <> 'co'
     group by 2, 3`;
-  // The counts and the class counts are two statements sent at once: on the PostgreSQL server they run on two
-  // connections side by side (the embedded database answers them in turn).
-  const [counts, classes] = await Promise.all([
-    executor.execute<FigureRow>(sql`
+  // Three statements sent at once (two halves of the counts, the class counts): on the PostgreSQL server they run
+  // on separate connections side by side; the embedded database answers them in turn. The CTEs a statement does
+  // not reference are not evaluated.
+  const ctes = sql`
     with ${perItem('proposal_id', '')},
     overdue as (
       select distinct a.proposal_id as item_id from proposal_assignments a
       where a.org_id = ${orgId} and ${inRange('a')} and a.state <> 'reassigned' and a.role <> 'co'
         and a.replied_at is null and a.due_on < ${today}::date
-    )${byUnit ? sql`, ${perItem('assignment_id', '_a')}` : sql``}
-    ${proposals}
-    ${byUnit ? sql`union all ${units}` : sql``}`),
+    )${byUnit ? sql`, ${perItem('assignment_id', '_a')}` : sql``}`;
+  const [counts, ratings, classes] = await Promise.all([
+    executor.execute<FigureRow>(sql`${ctes} ${proposals} ${byUnit ? sql`union all ${units}` : sql``}`),
+    executor.execute<FigureRow>(sql`${ctes} ${proposalRatings}`),
     executor.execute<FigureRow>(sql`${proposalClasses} ${byUnit ? sql`union all ${unitClasses}` : sql``}`),
   ]);
-  return [...counts.rows, ...classes.rows];
+  return [...mergeHalves([...counts.rows, ...ratings.rows]), ...classes.rows];
+}
+
+/** The counts rows of one part and key summed into one (the two halves of the proposals' counts). */
+function mergeHalves(rows: FigureRow[]): FigureRow[] {
+  const merged = new Map<string, FigureRow>();
+  const columns = [
+    'submitted',
+    'filed',
+    'assigned',
+    'replied',
+    'on_time',
+    'contacted',
+    'overdue',
+    'satisfied',
+    'basically_satisfied',
+    'dissatisfied',
+  ] as const;
+  for (const row of rows) {
+    const name = `${row.part}|${row.key ?? ''}|${row.key === null ? 'null' : 'key'}`;
+    const found = merged.get(name);
+    if (!found) {
+      merged.set(name, { ...row });
+      continue;
+    }
+    for (const column of columns) found[column] = Number(found[column]) + Number(row[column]);
+  }
+  return [...merged.values()];
 }
 
 /** The display names of the group keys. */
