@@ -69,9 +69,16 @@ async function pick(page, scope, label, text) {
     .catch(() => undefined);
 }
 
-/** Clicks an action button of the reply card and confirms it in the popconfirm. */
+/**
+ * Clicks an action button of the reply card and confirms it in the popconfirm. Found by its text, not its role:
+ * while a closing dialog (aria-modal) is still in the page, role queries see only the dialog's content.
+ */
 async function confirmAction(page, button) {
-  await page.getByRole('button', { name: button, exact: true }).first().click();
+  await page
+    .locator('button:visible')
+    .filter({ hasText: new RegExp(`^\\s*${button}\\s*$`) })
+    .first()
+    .click();
   await page.locator('.ant-popconfirm:visible').getByRole('button', { name: '确认' }).click();
 }
 
