@@ -14,12 +14,12 @@
  *   server: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/bench); --sql prints every endpoint's statements.
  */
 import type { FastifyInstance } from 'fastify';
-import type pg from 'pg';
 import { buildApp } from '../server/app.ts';
 import { createDependencies } from '../server/platform/dependencies.ts';
 import { createUser, signIn } from '../server/test/fixtures.ts';
 import { testConfig } from '../server/test/test-app.ts';
 import { DEFAULT_BENCH_URL, openBenchDatabase, parseArguments, seededRandom } from './bench-database.ts';
+import { recordStatements, type Statement } from './statement-recorder.ts';
 
 const { flags } = parseArguments(process.argv.slice(2));
 const requests = Number(flags.get('requests') ?? 200);
@@ -31,43 +31,10 @@ const SLOW_MS = 100;
 const MANY_STATEMENTS = 10;
 const random = seededRandom(7);
 
-// ───────────────────────────── statement counting ─────────────────────────────
-
-type Statement = { text: string; values: unknown[]; ms: number };
-let recording: Statement[] | null = null;
-const wrapped = new WeakSet<object>();
-
-/** Wraps `query` of every client the pool hands out (pool.query goes through pool.connect here), once each. */
-function countStatements(pool: pg.Pool): void {
-  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
-  (pool as unknown as { connect: () => Promise<pg.PoolClient> }).connect = async () => {
-    const client = await connect();
-    if (!wrapped.has(client)) {
-      wrapped.add(client);
-      const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
-      (client as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = async (...args: unknown[]) => {
-        const started = performance.now();
-        try {
-          return await query(...args);
-        } finally {
-          if (recording) {
-            const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
-            const text = typeof first === 'string' ? first : first.text;
-            // Drizzle sends (config without values, params); others send (text, params) or a config with values.
-            const values = (typeof first === 'string' ? second : (first.values ?? second)) ?? [];
-            recording.push({ text, values: Array.isArray(values) ? values : [], ms: performance.now() - started });
-          }
-        }
-      };
-    }
-    return client;
-  };
-}
-
 // ───────────────────────────── set-up ─────────────────────────────
 
 const database = await openBenchDatabase({ databaseUrl, embeddedDir, poolSize: 10 });
-countStatements(database.pool);
+const recorder = recordStatements(database.pool);
 const deps = createDependencies(testConfig(), database);
 const app: FastifyInstance = await buildApp(deps, { serveWeb: false });
 await app.ready();
@@ -303,12 +270,11 @@ for (const endpoint of endpoints) {
   let status = probe.statusCode;
   for (let index = 0; index < requests; index += 1) {
     const url = endpoint.url();
-    recording = [];
+    recorder.start();
     const started = performance.now();
     const response = await app.inject({ method: 'GET', url, headers: headers[endpoint.role] });
     const ms = performance.now() - started;
-    const statements = recording;
-    recording = null;
+    const statements = recorder.stop();
     status = response.statusCode;
     timings.push(ms);
     counts.push(statements.length);

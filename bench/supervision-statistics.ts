@@ -12,13 +12,13 @@
  *   DATABASE_URL (default postgres://postgres@127.0.0.1:5432/bench); --sql prints every endpoint's statements.
  */
 import type { FastifyInstance } from 'fastify';
-import type pg from 'pg';
 import { buildApp } from '../server/app.ts';
 import { clearStatisticsCache } from '../server/modules/statistics/statistics.cache.ts';
 import { createDependencies } from '../server/platform/dependencies.ts';
 import { createUser, signIn } from '../server/test/fixtures.ts';
 import { testConfig } from '../server/test/test-app.ts';
 import { DEFAULT_BENCH_URL, openBenchDatabase, parseArguments } from './bench-database.ts';
+import { recordStatements, type Statement } from './statement-recorder.ts';
 
 const { flags } = parseArguments(process.argv.slice(2));
 const requests = Number(flags.get('requests') ?? 50);
@@ -28,42 +28,10 @@ const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_BENCH_URL;
 const printSql = flags.has('sql');
 const only = flags.get('only');
 
-// ───────────────────────────── statement counting (as in proposal-endpoints.ts) ─────────────────────────────
-
-type Statement = { text: string; values: unknown[]; ms: number };
-let recording: Statement[] | null = null;
-const wrapped = new WeakSet<object>();
-
-/** Wraps `query` of every client the pool hands out (pool.query goes through pool.connect here), once each. */
-function countStatements(pool: pg.Pool): void {
-  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
-  (pool as unknown as { connect: () => Promise<pg.PoolClient> }).connect = async () => {
-    const client = await connect();
-    if (!wrapped.has(client)) {
-      wrapped.add(client);
-      const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
-      (client as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = async (...args: unknown[]) => {
-        const started = performance.now();
-        try {
-          return await query(...args);
-        } finally {
-          if (recording) {
-            const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
-            const text = typeof first === 'string' ? first : first.text;
-            const values = (typeof first === 'string' ? second : (first.values ?? second)) ?? [];
-            recording.push({ text, values: Array.isArray(values) ? values : [], ms: performance.now() - started });
-          }
-        }
-      };
-    }
-    return client;
-  };
-}
-
 // ───────────────────────────── set-up ─────────────────────────────
 
 const database = await openBenchDatabase({ databaseUrl, poolSize: 10 });
-countStatements(database.pool);
+const recorder = recordStatements(database.pool);
 const deps = createDependencies(testConfig(), database);
 const app: FastifyInstance = await buildApp(deps, { serveWeb: false });
 await app.ready();
@@ -244,12 +212,11 @@ for (const endpoint of endpoints) {
   for (let index = 0; index < runs; index += 1) {
     // Every request computes the figures, as the first one after a change does, unless the row measures the cache.
     if (!endpoint.cached) clearStatisticsCache();
-    recording = [];
+    recorder.start();
     const started = performance.now();
     const response = await app.inject({ method: 'GET', url: endpoint.url, headers });
     const ms = performance.now() - started;
-    const statements = recording;
-    recording = null;
+    const statements = recorder.stop();
     status = response.statusCode;
     bytes = response.rawPayload.length;
     timings.push(ms);
