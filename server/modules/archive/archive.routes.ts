@@ -1,12 +1,12 @@
 import { archivePreviewSchema, sessionArchiveListSchema, sessionArchiveSchema } from '../../../contracts/archive.ts';
 import { idParamsSchema } from '../../../contracts/common.ts';
 import { requireActor } from '../../platform/auth/auth-plugin.ts';
+import { attachmentDisposition } from '../../platform/files/attachment-files.ts';
 import { fileStoreFor } from '../../platform/files/file-store.ts';
 import { expectedVersion } from '../../platform/http/concurrency.ts';
 import { conflict } from '../../platform/http/problem.ts';
 import { requestContext } from '../../platform/http/request-context.ts';
 import type { ApiApp, AppDependencies } from '../../platform/module.ts';
-import { attachmentDisposition } from '../proposals/proposals.records.routes.ts';
 import { archiveSession } from './actions/archive-session.ts';
 import { listArchives, loadArchive, previewArchive } from './archive.queries.ts';
 

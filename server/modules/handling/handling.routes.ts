@@ -19,11 +19,11 @@ import {
   replySchema,
 } from '../../../contracts/handling.ts';
 import { requireActor } from '../../platform/auth/auth-plugin.ts';
+import { attachmentDisposition } from '../../platform/files/attachment-files.ts';
 import { expectedVersion } from '../../platform/http/concurrency.ts';
 import { registerItemAction } from '../../platform/http/item-action-route.ts';
 import { requestContext, setVersionTag } from '../../platform/http/request-context.ts';
 import type { ApiApp, AppDependencies } from '../../platform/module.ts';
-import { attachmentDisposition } from '../proposals/proposals.records.routes.ts';
 import { decideExtension } from './actions/decide-extension.ts';
 import { draftReply } from './actions/draft-reply.ts';
 import { rateReply } from './actions/rate-reply.ts';

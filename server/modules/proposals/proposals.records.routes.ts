@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { idParamsSchema, idSchema } from '../../../contracts/common.ts';
 import { historySchema, proposalListQuerySchema } from '../../../contracts/proposals.ts';
 import { requireActor } from '../../platform/auth/auth-plugin.ts';
+import { attachmentDisposition } from '../../platform/files/attachment-files.ts';
 import { requestContext } from '../../platform/http/request-context.ts';
 import { sendXlsx } from '../../platform/http/xlsx-transfer.ts';
 import type { ApiApp, AppDependencies } from '../../platform/module.ts';
@@ -24,18 +25,6 @@ export const assignmentNoticeQuerySchema = z
     error: '请指定交办批次（batchId）或会议（sessionId），二者选一',
     path: ['batchId'],
   });
-
-/**
- * A Content-Disposition for a download with a Chinese name: an ASCII fallback and the RFC 5987 UTF-8 name
- * (percent-encoding everything outside attr-char, which encodeURIComponent alone does not do for '()*).
- */
-export function attachmentDisposition(fileName: string, fallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
 
 /** A file name without characters that file systems or headers refuse, at most 80 characters. */
 function safeFileName(name: string): string {

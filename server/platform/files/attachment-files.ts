@@ -84,9 +84,12 @@ function asciiFallback(name: string): string {
   return /[A-Za-z0-9]/.test(ascii) ? ascii : `attachment${/\.[A-Za-z0-9]+$/.exec(name)?.[0] ?? ''}`;
 }
 
-/** The Content-Disposition of a download with the user's (Chinese) file name. */
-export function attachmentDisposition(fileName: string): string {
-  return `attachment; filename="${asciiFallback(fileName)}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
+/**
+ * The Content-Disposition of a download with a (Chinese) file name: the RFC 5987 UTF-8 name, and for old clients
+ * the `fallback` name, or the name reduced to ASCII.
+ */
+export function attachmentDisposition(fileName: string, fallback = asciiFallback(fileName)): string {
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
 }
 
 /**
