@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { effectiveSettings, type TenantSettings } from '../../../contracts/settings.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { loadCalendar, type OrganizationCalendar } from '../../platform/calendar/load-calendar.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/problem.ts';
 import type { AppDependencies } from '../../platform/module.ts';
+import { loadCalendar, type OrganizationCalendar } from '../orgs/orgs.calendar.ts';
 import { loadOrganization } from '../orgs/orgs.queries.ts';
 import { units } from '../people/people.tables.ts';
 import type { AssignmentRow } from '../proposals/assignments.presenter.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCalendar } from '../../platform/calendar/load-calendar.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { loadCalendar } from './orgs.calendar.ts';
 import { createCommitteeWithUsers, eventsOf } from './orgs.test-support.ts';
 
 describe('calendar API', () => {

@@ -12,13 +12,13 @@ import {
 } from '../../../contracts/orgs.ts';
 import { requireActor } from '../../platform/auth/auth-plugin.ts';
 import { addMonths } from '../../platform/calendar/business-date.ts';
-import { loadCalendar } from '../../platform/calendar/load-calendar.ts';
 import { unprocessable } from '../../platform/http/problem.ts';
 import { requestContext } from '../../platform/http/request-context.ts';
 import type { ApiApp, AppDependencies } from '../../platform/module.ts';
 import { importCalendar } from './actions/import-calendar.ts';
 import { removeCalendarDay } from './actions/remove-calendar-day.ts';
 import { setCalendarDay } from './actions/set-calendar-day.ts';
+import { loadCalendar } from './orgs.calendar.ts';
 import { requireReader } from './orgs.http.ts';
 import { presentCalendarDay } from './orgs.presenter.ts';
 import { listCalendarDays } from './orgs.queries.ts';

@@ -1,8 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { effectiveSettings } from '../../../contracts/settings.ts';
 import type { Statistics, StatisticsGrouping } from '../../../contracts/statistics.ts';
-import { loadCalendar } from '../../platform/calendar/load-calendar.ts';
 import type { Executor } from '../../platform/db/database.ts';
+import { loadCalendar } from '../orgs/orgs.calendar.ts';
 import { loadOrganization, loadSession } from '../orgs/orgs.queries.ts';
 import { cachedStatistics, dataVersion } from './statistics.cache.ts';
 import { type GroupCounts, proposerTypeNames, rateDefinitions, withRates } from './statistics.definitions.ts';

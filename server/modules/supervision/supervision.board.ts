@@ -4,9 +4,9 @@ import { type AssignmentRole, assignmentRoleNames } from '../../../contracts/pro
 import { effectiveSettings } from '../../../contracts/settings.ts';
 import { type BoardPage, type boardQuerySchema, type Light, lightNames } from '../../../contracts/supervision.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { loadCalendar } from '../../platform/calendar/load-calendar.ts';
 import { badRequest, forbidden } from '../../platform/http/problem.ts';
 import type { AppDependencies } from '../../platform/module.ts';
+import { loadCalendar } from '../orgs/orgs.calendar.ts';
 import { loadOrganization } from '../orgs/orgs.queries.ts';
 import { canSeeBoard, lightOf } from './supervision.policy.ts';
 

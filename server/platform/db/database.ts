@@ -1,11 +1,12 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database.ts';
-import { schema } from './schema.ts';
 
-export type Schema = typeof schema;
-/** The Drizzle handle for queries outside a transaction. */
-export type Orm = NodePgDatabase<Schema>;
+/**
+ * The Drizzle handle for queries outside a transaction. It carries no schema: queries name their tables, which the
+ * modules own, so the platform imports none of them (drizzle-kit finds every `*.tables.ts` through drizzle.config.ts).
+ */
+export type Orm = NodePgDatabase;
 /** A Drizzle transaction; actions receive it and pass it to every write and event. */
 export type Transaction = Parameters<Parameters<Orm['transaction']>[0]>[0];
 /** Either a transaction or the plain handle: read helpers accept both. */
@@ -79,7 +80,7 @@ export async function openDatabase(options: {
   }
   const pool = keepConnectionOnSqlErrors(new pg.Pool({ ...connection, idleTimeoutMillis: 0, connectionTimeoutMillis: 30_000 }));
   pool.on('error', () => {}); // a broken idle connection is dropped by the pool; the next query reconnects
-  const orm = drizzle(pool, { schema, casing: 'snake_case' });
+  const orm = drizzle(pool, { casing: 'snake_case' });
   let closing: Promise<void> | undefined;
   return {
     orm,

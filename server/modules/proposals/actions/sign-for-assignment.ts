@@ -1,8 +1,8 @@
 import type { Assignment } from '../../../../contracts/proposals.ts';
 import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
-import { loadCalendar } from '../../../platform/calendar/load-calendar.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
+import { loadCalendar } from '../../orgs/orgs.calendar.ts';
 import { presentAssignmentFor } from '../assignments.queries.ts';
 import { loadForAssignmentAction, writeAssignment } from './assignment-action.ts';
 

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { calendarDays, organizations } from '../../modules/orgs/orgs.tables.ts';
-import type { Executor } from '../db/database.ts';
-import { notFound } from '../http/problem.ts';
-import { businessDate, DEFAULT_TIME_ZONE } from './business-date.ts';
-import { type Calendar, type CalendarDayRow, createCalendar } from './calendar.ts';
+import { businessDate, DEFAULT_TIME_ZONE } from '../../platform/calendar/business-date.ts';
+import { type Calendar, type CalendarDayRow, createCalendar } from '../../platform/calendar/calendar.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import { notFound } from '../../platform/http/problem.ts';
+import { calendarDays, organizations } from './orgs.tables.ts';
 
 /** A committee's working-day calendar, with its time zone and today's business date. */
 export type OrganizationCalendar = Calendar & {
