@@ -62,7 +62,9 @@ export async function buildApp(dependencies: AppDependencies, options: { serveWe
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  await registerAuthentication(app, dependencies);
+  const sessions = modules.find((module) => module.sessions)?.sessions;
+  if (!sessions) throw new Error('no module resolves login sessions (the auth module is missing)');
+  await registerAuthentication(app, dependencies, sessions);
   await registerRateLimits(app, dependencies);
   await registerIdempotency(app, dependencies);
 

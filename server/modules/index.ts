@@ -1,4 +1,4 @@
-import { maintenanceModule } from '../platform/jobs/maintenance.ts';
+import { createMaintenanceModule } from '../platform/jobs/maintenance.ts';
 import type { AppModule } from '../platform/module.ts';
 import { appraisalModule } from './appraisal/appraisal.module.ts';
 import { archiveModule } from './archive/archive.module.ts';
@@ -19,8 +19,7 @@ import { statisticsModule } from './statistics/statistics.module.ts';
 import { supervisionModule } from './supervision/supervision.module.ts';
 
 /** Every domain module, in registration order. */
-export const modules: AppModule[] = [
-  maintenanceModule,
+const domainModules: AppModule[] = [
   auditModule,
   authModule,
   peopleModule,
@@ -39,3 +38,6 @@ export const modules: AppModule[] = [
   routingModule,
   notificationsModule,
 ];
+
+/** The platform's housekeeping (over the domain modules' purges), then every domain module. */
+export const modules: AppModule[] = [createMaintenanceModule(domainModules), ...domainModules];

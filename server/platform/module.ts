@@ -7,6 +7,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
+import type { SessionAuthority } from './auth/session-authority.ts';
 import type { FieldCipher } from './crypto/field-cipher.ts';
 import type { Database } from './db/database.ts';
 import type { JobHandler, ScheduledScan } from './jobs/job-types.ts';
@@ -41,4 +42,8 @@ export type AppModule = {
   jobs?: Record<string, JobHandler>;
   /** Scans that run on a schedule (cron syntax, tenant time zone). */
   schedules?: ScheduledScan[];
+  /** Deletes the module's expired rows; the platform's daily purge job calls it. */
+  purgeExpired?: (dependencies: AppDependencies) => Promise<void>;
+  /** Resolves login sessions for the platform's authentication hook (the auth module provides it). */
+  sessions?: SessionAuthority;
 };

@@ -1,7 +1,7 @@
 import type { Role } from '../../contracts/roles.ts';
+import { CSRF_COOKIE, createLoginSession, SESSION_COOKIE } from '../modules/auth/login-sessions.ts';
 import { organizations } from '../modules/orgs/orgs.tables.ts';
 import { userRoles, users } from '../modules/people/people.tables.ts';
-import { CSRF_COOKIE, createLoginSession, SESSION_COOKIE } from '../platform/auth/login-sessions.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { newId } from '../platform/db/columns.ts';
 import type { AppDependencies } from '../platform/module.ts';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginSessions } from '../../platform/auth/auth.tables.ts';
+import { loginSessions } from './login-sessions.tables.ts';
 import { blindIndex } from '../../platform/crypto/hashing.ts';
 import { PLATFORM_ORG_ID } from '../../platform/events/record-event.ts';
 import { createOrganization, createUser, FIXTURE_PASSWORD, signIn } from '../../test/fixtures.ts';

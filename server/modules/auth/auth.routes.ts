@@ -14,7 +14,7 @@ import {
 import { idParamsSchema } from '../../../contracts/common.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { requireActor, requireSession } from '../../platform/auth/auth-plugin.ts';
-import { listOpenSessions, SESSION_COOKIE } from '../../platform/auth/login-sessions.ts';
+import { listOpenSessions, SESSION_COOKIE } from './login-sessions.ts';
 import { clearSessionCookies, setSessionCookies } from '../../platform/auth/session-cookies.ts';
 import { notFound } from '../../platform/http/problem.ts';
 import { loginRateLimit } from '../../platform/http/rate-limits.ts';

@@ -1,13 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { blockingStep, type PendingStep } from '../../modules/auth/auth.policy.ts';
-import { forbidden, unauthorized } from '../http/problem.ts';
+import { forbidden, type Problem, unauthorized } from '../http/problem.ts';
 import type { AppDependencies } from '../module.ts';
 import type { Actor } from './actor.ts';
-import { lookupSession, SESSION_COOKIE } from './login-sessions.ts';
+import { SESSION_COOKIE, type SessionAuthority } from './session-authority.ts';
 
 /** The session a request's cookie resolved to: its user, and the steps it still has to take. */
-export type RequestSession = { actor: Actor; pending: PendingStep[]; csrfToken: string };
+export type RequestSession = { actor: Actor; pending: string[]; csrfToken: string };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,6 +16,8 @@ declare module 'fastify' {
     sessionCsrfToken: string | null;
     /** Why the session cookie was not accepted (expired, idle, a pending step…), for a precise message. */
     sessionProblem: string | null;
+    /** The refusal of a session that has a step to take before this route (set with sessionProblem). */
+    pendingStepProblem: Problem | null;
     /** The valid session of the cookie, even when a pending step keeps it from this route (rate limits key on it). */
     loginSession: RequestSession | null;
   }
@@ -24,7 +25,7 @@ declare module 'fastify' {
     /** The route answers without login (health, login, public portal). */
     public?: boolean;
     /** Pending session steps under which the route may still run (e.g. /auth/me during a forced password change). */
-    allowPending?: PendingStep[];
+    allowPending?: readonly string[];
     /** false exempts the route from the CSRF check (login only: there is no session yet). */
     csrf?: boolean;
   }
@@ -42,25 +43,11 @@ const sessionMessages: Record<string, string> = {
   missing: '登录已失效，请重新登录',
 };
 
-/** The refusal of a session that has a step to take before it may use the route. */
-function pendingStepProblem(step: PendingStep) {
-  switch (step) {
-    case 'second_factor':
-      return unauthorized('请先输入动态验证码完成登录', 'session_second_factor_pending');
-    case 'password_change':
-      return forbidden('首次登录或密码已被重置，请先修改密码', 'password_change_required');
-    case 'totp_enrollment':
-      return forbidden('本会要求管理员账户绑定动态验证码，请先完成绑定', 'totp_enrollment_required');
-  }
-}
-
 /** The actor of a request that must be logged in; 401 (or 403 for a pending step) otherwise. */
 export function requireActor(request: FastifyRequest): Actor {
   if (!request.actor) {
+    if (request.pendingStepProblem) throw request.pendingStepProblem;
     const reason = request.sessionProblem;
-    if (reason === 'second_factor' || reason === 'password_change' || reason === 'totp_enrollment') {
-      throw pendingStepProblem(reason);
-    }
     throw unauthorized(
       reason ? (sessionMessages[reason] ?? '请先登录') : '请先登录',
       reason ? `session_${reason}` : 'unauthorized',
@@ -87,30 +74,37 @@ function csrfMatches(header: string | string[] | undefined, expected: string): b
 }
 
 /**
- * Installs session authentication. onRequest resolves the cookie to a session (rate limits then key on its
- * user); preParsing, before any body is read, refuses a route that needs a login (unless its config says
- * `public`), a session whose pending steps the route does not allow, and a cookie-authenticated write whose
- * X-CSRF-Token header does not match the session.
+ * Installs session authentication. onRequest resolves the cookie to a session through the auth module's
+ * `sessions` (rate limits then key on its user); preParsing, before any body is read, refuses a route that needs a
+ * login (unless its config says `public`), a session whose pending steps the route does not allow, and a
+ * cookie-authenticated write whose X-CSRF-Token header does not match the session.
  */
-export async function registerAuthentication(app: FastifyInstance, dependencies: AppDependencies): Promise<void> {
+export async function registerAuthentication(
+  app: FastifyInstance,
+  dependencies: AppDependencies,
+  sessions: SessionAuthority,
+): Promise<void> {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionCsrfToken', null);
   app.decorateRequest('sessionProblem', null);
+  app.decorateRequest('pendingStepProblem', null);
   app.decorateRequest('loginSession', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies?.[SESSION_COOKIE];
     if (!token) return;
-    const found = await lookupSession(dependencies.database.orm, token, dependencies.now());
+    const found = await sessions.lookup(dependencies.database.orm, token, dependencies.now());
     if (found.status !== 'valid') {
       request.sessionProblem = found.status;
       return;
     }
     request.loginSession = { actor: found.actor, pending: found.pending, csrfToken: found.csrfToken };
     request.sessionCsrfToken = found.csrfToken;
-    const blocked = blockingStep(found.pending, request.routeOptions.config?.allowPending ?? []);
-    if (blocked) request.sessionProblem = blocked;
-    else request.actor = found.actor;
+    const blocked = sessions.blockingStep(found.pending, request.routeOptions.config?.allowPending ?? []);
+    if (blocked) {
+      request.sessionProblem = blocked;
+      request.pendingStepProblem = sessions.pendingStepProblem(blocked);
+    } else request.actor = found.actor;
   });
   app.addHook('preParsing', async (request) => {
     if (!request.url.startsWith('/api/') || request.is404) return;

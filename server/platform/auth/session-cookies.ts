@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CSRF_COOKIE, SESSION_COOKIE } from './login-sessions.ts';
+import { CSRF_COOKIE, SESSION_COOKIE } from './session-authority.ts';
 
 /** Cookie attributes shared by both cookies; Secure whenever the browser reached us over HTTPS (directly or via a proxy). */
 function baseOptions(request: FastifyRequest) {

@@ -1,8 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginSessions } from '../../modules/auth/login-sessions.tables.ts';
 import { modules } from '../../modules/index.ts';
 import { openTestDatabase, testConfig } from '../../test/test-app.ts';
-import { loginSessions } from '../auth/auth.tables.ts';
 import { newId } from '../db/columns.ts';
 import type { Database } from '../db/database.ts';
 import { createDependencies } from '../dependencies.ts';
@@ -87,7 +87,7 @@ describe('platform maintenance', () => {
     ];
     await database.orm.insert(jobs).values(finished);
 
-    const result = await purgeExpired(dependencies);
+    const result = await purgeExpired(dependencies, modules);
     expect(result).toEqual({ idempotencyKeys: 1, jobs: 1 });
     const leftSessions = await database.orm
       .select({ tokenHash: loginSessions.tokenHash })

@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { purgeEndedSessions } from '../auth/login-sessions.ts';
 import { purgeIdempotencyKeys } from '../http/idempotency.ts';
 import type { AppDependencies, AppModule } from '../module.ts';
 import { enqueue } from './enqueue.ts';
@@ -15,13 +14,17 @@ function localDate(instant: Date, timeZone: string): string {
 }
 
 /**
- * Deletes what has expired: login sessions that ended over a day ago, idempotency keys older than 24 h, and done
- * jobs without a dedupe key older than 30 days (jobs with a key stay, or the key could be enqueued again).
+ * Deletes what has expired: what each module's `purgeExpired` clears (login sessions that ended over a day ago…),
+ * idempotency keys older than 24 h, and done jobs without a dedupe key older than 30 days (jobs with a key stay, or
+ * the key could be enqueued again).
  */
-export async function purgeExpired(dependencies: AppDependencies): Promise<{ idempotencyKeys: number; jobs: number }> {
+export async function purgeExpired(
+  dependencies: AppDependencies,
+  modules: readonly AppModule[] = [],
+): Promise<{ idempotencyKeys: number; jobs: number }> {
   const orm = dependencies.database.orm;
   const now = dependencies.now();
-  await purgeEndedSessions(orm, now);
+  for (const module of modules) await module.purgeExpired?.(dependencies);
   const keys = await purgeIdempotencyKeys(orm, now);
   const cutoff = new Date(now.getTime() - FINISHED_JOB_RETENTION_DAYS * 24 * 3600_000).toISOString();
   const jobs = await orm.execute(
@@ -36,15 +39,17 @@ export async function enqueueDailyPurge(dependencies: AppDependencies): Promise<
   return enqueue(dependencies.database.orm, { type: PURGE_JOB_TYPE, dedupeKey: `${PURGE_JOB_TYPE}:${day}`, maxAttempts: 3 });
 }
 
-/** Platform housekeeping: a daily scan (03:15 local time) that enqueues the purge job. */
-export const maintenanceModule: AppModule = {
-  name: 'platform-maintenance',
-  jobs: {
-    [PURGE_JOB_TYPE]: async (_job, dependencies) => {
-      await purgeExpired(dependencies);
+/** Platform housekeeping over the given modules: a daily scan (03:15 local time) that enqueues the purge job. */
+export function createMaintenanceModule(modules: readonly AppModule[]): AppModule {
+  return {
+    name: 'platform-maintenance',
+    jobs: {
+      [PURGE_JOB_TYPE]: async (_job, dependencies) => {
+        await purgeExpired(dependencies, modules);
+      },
     },
-  },
-  schedules: [
-    { name: 'platform.daily_purge', cron: '15 3 * * *', run: (dependencies) => enqueueDailyPurge(dependencies).then(() => {}) },
-  ],
-};
+    schedules: [
+      { name: 'platform.daily_purge', cron: '15 3 * * *', run: (dependencies) => enqueueDailyPurge(dependencies).then(() => {}) },
+    ],
+  };
+}

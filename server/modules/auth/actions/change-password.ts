@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Me, PasswordChangeRequest } from '../../../../contracts/auth.ts';
 import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
-import { revokeSessions } from '../../../platform/auth/login-sessions.ts';
+import { revokeSessions } from '../login-sessions.ts';
 import { hashPassword, verifyPassword } from '../../../platform/auth/passwords.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
 import { notFound, unprocessable } from '../../../platform/http/problem.ts';

@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { RequestSession } from '../../../platform/auth/auth-plugin.ts';
-import { revokeSessions } from '../../../platform/auth/login-sessions.ts';
+import { revokeSessions } from '../login-sessions.ts';
 import { matchTotpStep } from '../../../platform/auth/totp.ts';
 import { conflict, unauthorized } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';

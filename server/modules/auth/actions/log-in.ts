@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { LoginRequest, LoginResponse, SecondFactorState } from '../../../../contracts/auth.ts';
 import type { RequestContext } from '../../../platform/auth/actor.ts';
-import { createLoginSession, revokeSessionByToken } from '../../../platform/auth/login-sessions.ts';
+import { createLoginSession, revokeSessionByToken } from '../login-sessions.ts';
 import { verifyAgainstDecoy, verifyPassword } from '../../../platform/auth/passwords.ts';
 import type { Transaction } from '../../../platform/db/database.ts';
 import { PLATFORM_ORG_ID, recordEvent } from '../../../platform/events/record-event.ts';

@@ -1,5 +1,5 @@
 import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
-import { revokeSessions } from '../../../platform/auth/login-sessions.ts';
+import { revokeSessions } from '../login-sessions.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
 import { notFound } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';

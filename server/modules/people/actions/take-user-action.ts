@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { type UserAction, type UserState, type UserWithPassword, userActions } from '../../../../contracts/people.ts';
 import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
-import { revokeSessions } from '../../../platform/auth/login-sessions.ts';
+import { revokeSessions } from '../../auth/login-sessions.ts';
 import { hashPassword } from '../../../platform/auth/passwords.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
 import { conflict } from '../../../platform/http/problem.ts';

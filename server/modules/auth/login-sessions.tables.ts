@@ -1,5 +1,5 @@
 import { index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { instant, newId } from '../db/columns.ts';
+import { instant, newId } from '../../platform/db/columns.ts';
 
 /** A login session. The cookie holds a random token; only its hash is stored. */
 export const loginSessions = pgTable(

@@ -2,17 +2,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Role } from '../../../contracts/roles.ts';
 import { effectiveSettings } from '../../../contracts/settings.ts';
-import { type PendingStep, pendingSteps } from '../../modules/auth/auth.policy.ts';
-import { organizations } from '../../modules/orgs/orgs.tables.ts';
-import { userRoles, users } from '../../modules/people/people.tables.ts';
-import type { Executor } from '../db/database.ts';
-import type { Actor } from './actor.ts';
-import { loginSessions } from './auth.tables.ts';
+import type { SessionLookup } from '../../platform/auth/session-authority.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import { organizations } from '../orgs/orgs.tables.ts';
+import { userRoles, users } from '../people/people.tables.ts';
+import { pendingSteps } from './auth.policy.ts';
+import { loginSessions } from './login-sessions.tables.ts';
 
-/** Name of the HttpOnly session cookie. */
-export const SESSION_COOKIE = 'sid';
-/** Name of the script-readable cookie holding the CSRF token the client echoes in X-CSRF-Token. */
-export const CSRF_COOKIE = 'csrf';
+export { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/auth/session-authority.ts';
+
 /** lastSeenAt is written at most this often, so reads do not turn into writes on every request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -62,15 +60,7 @@ export async function createLoginSession(
 const MAX_TOKEN_LENGTH = 128;
 
 /**
- * A session found by its token, with why it is not usable (if it is not). A valid session may still have
- * `pending` steps (second factor, forced password change, TOTP enrolment) that limit the routes it may use.
- */
-export type SessionLookup =
-  | { status: 'valid'; actor: Actor; csrfToken: string; fullyAuthenticated: boolean; pending: PendingStep[] }
-  | { status: 'missing' | 'expired' | 'idle' | 'revoked' | 'disabled' };
-
-/**
- * Resolves a session token to the actor: the session must be unrevoked, within its absolute lifetime and idle
+ * Resolves a session token to the actor (pending steps: second factor, forced password change, TOTP enrolment): the session must be unrevoked, within its absolute lifetime and idle
  * limit (the tenant's settings), and its user active. A valid lookup refreshes lastSeenAt.
  */
 export async function lookupSession(executor: Executor, token: string, now: Date): Promise<SessionLookup> {
