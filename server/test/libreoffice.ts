@@ -1,17 +1,19 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
  * Converts Office files (Word .docx, Excel .xlsx) to PDF with LibreOffice in its own profile directory and returns
- * the size of each PDF, in the order given: proof that LibreOffice opens them. Throws when LibreOffice is missing
- * (CI installs libreoffice-writer and libreoffice-calc).
+ * the size of each PDF, in the order given (0 when no PDF came out): proof that LibreOffice opens them. Only the
+ * documents tier (`npm run test:documents`, `*.libreoffice.test.ts`) calls it; it throws when LibreOffice is missing.
  */
 export function convertWithLibreOffice(files: { name: string; content: Buffer }[]): number[] {
   const binary = spawnSync('sh', ['-c', 'command -v libreoffice || command -v soffice'], { encoding: 'utf8' }).stdout.trim();
   if (!binary) {
-    throw new Error('libreoffice is not on PATH: install libreoffice-writer and libreoffice-calc (.ci/run does)');
+    throw new Error(
+      'libreoffice is not on PATH: `npm run test:documents` needs libreoffice-writer and libreoffice-calc (.ci/run installs them)',
+    );
   }
   const directory = mkdtempSync(join(tmpdir(), 'cppcc-office-'));
   try {
@@ -20,6 +22,7 @@ export function convertWithLibreOffice(files: { name: string; content: Buffer }[
       writeFileSync(path, file.content);
       return path;
     });
+    // Its own profile directory, so parallel runs (or a user's open LibreOffice) do not block each other.
     execFileSync(
       binary,
       [
@@ -36,7 +39,9 @@ export function convertWithLibreOffice(files: { name: string; content: Buffer }[
     const pdfs = new Set(readdirSync(directory).filter((name) => name.endsWith('.pdf')));
     return paths.map((path) => {
       const pdf = `${path.slice(directory.length + 1).replace(/\.[a-z]+$/, '')}.pdf`;
-      return pdfs.has(pdf) ? statSync(join(directory, pdf)).size : 0;
+      if (!pdfs.has(pdf)) return 0;
+      const content = readFileSync(join(directory, pdf));
+      return content.subarray(0, 5).toString('latin1') === '%PDF-' ? content.length : 0;
     });
   } finally {
     rmSync(directory, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import {
   returnProposalSchema,
 } from '../../../contracts/proposals.ts';
 import { requireActor } from '../../platform/auth/auth-plugin.ts';
+import { errorLogFields } from '../../platform/http/error-handler.ts';
 import { registerItemAction } from '../../platform/http/item-action-route.ts';
 import { requestContext } from '../../platform/http/request-context.ts';
 import type { ApiApp, AppDependencies } from '../../platform/module.ts';
@@ -74,7 +75,7 @@ export function reviewRoutes(app: ApiApp, deps: AppDependencies): void {
     },
     async (request) =>
       bulkFileProposals(deps, requireActor(request), request.body.items, requestContext(request), (error) =>
-        request.log.error({ err: error }, 'bulk filing: an item failed unexpectedly'),
+        request.log.error({ error: errorLogFields(error) }, 'bulk filing: an item failed unexpectedly'),
       ),
   );
 }

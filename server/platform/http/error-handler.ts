@@ -76,13 +76,45 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, body: 
   return reply.status(body.status).type('application/problem+json; charset=utf-8').send(body);
 }
 
+/** A code or identifier that carries no user text: SQLSTATE, FST_ERR_…, a constraint, table or column name. */
+const IDENTIFIER = /^[A-Za-z0-9_.$-]{1,128}$/;
+
+/** The fields of an error that name where and what, never what the user sent. */
+const IDENTIFYING_FIELDS = ['code', 'routine', 'schema', 'table', 'column', 'constraint', 'dataType'] as const;
+
+/**
+ * What an unexpected error may put in the log: its class, its codes and identifiers, the frames of its stack and its
+ * causes, but never its message (a database error quotes the value it refused, a failed query lists its parameters)
+ * nor the request's body or query.
+ */
+export function errorLogFields(error: unknown, depth = 0): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const fields: Record<string, unknown> = { type: error.constructor?.name || error.name };
+  for (const key of IDENTIFYING_FIELDS) {
+    const value = (error as unknown as Record<string, unknown>)[key];
+    if ((typeof value === 'string' || typeof value === 'number') && IDENTIFIER.test(String(value))) fields[key] = value;
+  }
+  fields.stack = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .map((line) => line.trim());
+  if (isResponseSerializationError(error)) {
+    const issues = (error.cause as { issues?: { code?: string; path?: PropertyKey[] }[] } | undefined)?.issues ?? [];
+    fields.issues = issues.map((issue) => ({ code: issue.code, path: issue.path?.map(String).join('.') }));
+  } else if (error.cause !== undefined && depth < 3) {
+    fields.cause = errorLogFields(error.cause, depth + 1);
+  }
+  return fields;
+}
+
 /** Installs the error and not-found handlers that answer every failure as problem+json. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const body = toProblem(error, request);
     if (body.status >= 500) {
-      request.log.error({ err: error }, 'request failed');
-      if (isResponseSerializationError(error)) request.log.error({ cause: error.cause }, 'response did not match schema');
+      // The route's pattern, not the URL: the URL holds the query string and the ids the user typed.
+      const where = { requestId: request.id, method: request.method, route: request.routeOptions.url ?? '(no route)' };
+      request.log.error({ ...where, error: errorLogFields(error) }, 'request failed');
     }
     return sendProblem(reply, request, body);
   });

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { canonicalJson, digest } from '../crypto/hashing.ts';
 import type { Executor } from '../db/database.ts';
 import type { AppDependencies } from '../module.ts';
+import { errorLogFields } from './error-handler.ts';
 import { idempotencyKeys } from './idempotency.tables.ts';
 import { badRequest, conflict, unprocessable } from './problem.ts';
 
@@ -145,7 +146,7 @@ export async function registerIdempotency(app: FastifyInstance, dependencies: Ap
         .set({ statusCode: reply.statusCode, responseBody: text === '' ? null : { contentType, text } })
         .where(identity);
     } catch (error) {
-      request.log.error({ err: error }, 'could not store the idempotent response');
+      request.log.error({ error: errorLogFields(error) }, 'could not store the idempotent response');
       await orm
         .delete(idempotencyKeys)
         .where(identity)

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Cron } from 'croner';
 import { sql } from 'drizzle-orm';
+import { errorLogFields } from '../http/error-handler.ts';
 import type { AppDependencies, AppModule } from '../module.ts';
 import type { ClaimedJob, JobHandler } from './job-types.ts';
 
@@ -228,7 +229,7 @@ export function startJobRunner(dependencies: AppDependencies, options: JobRunner
         if (summary.failed > 0) logger.error({ workerId, failed: summary.failed }, '后台任务执行失败，已停止重试');
       } while (!stopped && summary.claimed === batchSize);
     } catch (error) {
-      logger.error({ err: error, workerId }, '后台任务轮询出错');
+      logger.error({ error: errorLogFields(error), workerId }, '后台任务轮询出错');
     }
   };
   const schedule = (delay: number) => {
@@ -260,7 +261,7 @@ export function startJobRunner(dependencies: AppDependencies, options: JobRunner
                 if (stopped) return;
                 const running = scan
                   .run(dependencies)
-                  .catch((error: unknown) => logger.error({ err: error, scan: scan.name }, '定时扫描出错'));
+                  .catch((error: unknown) => logger.error({ error: errorLogFields(error), scan: scan.name }, '定时扫描出错'));
                 inFlight.add(running);
                 await running;
                 inFlight.delete(running);
