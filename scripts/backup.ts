@@ -1,34 +1,35 @@
 /**
- * `npm run backup [-- --out FILE]`: a consistent backup of the database (embedded or DATABASE_URL).
- * With the embedded database held by a running server, the server itself makes the backup (maintenance socket).
+ * `npm run backup [-- --out FILE]`: one archive file holding a consistent backup of the database (embedded or
+ * DATABASE_URL) and every attachment file under DATA_DIR/files. With the embedded database held by a running
+ * server, the server itself makes the backup (maintenance socket).
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.ts';
-import { backupDatabase } from '../server/platform/db/backup.ts';
+import { type ArchiveManifest, writeBackup } from '../server/platform/db/backup-archive.ts';
+import { backupFolder, manualBackupName } from '../server/platform/db/backup-names.ts';
 import { openDatabase } from '../server/platform/db/database.ts';
 import { DirectoryLockedError } from '../server/platform/db/directory-lock.ts';
 import { sendMaintenanceCommand } from '../server/platform/db/maintenance-socket.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const config = loadConfig();
-const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-const file = resolve(values.out ?? `${config.dataDir}/backups/cppcc-${stamp}.backup.gz`);
-mkdirSync(dirname(file), { recursive: true });
+const file = resolve(values.out ?? `${backupFolder(config.dataDir)}/${manualBackupName(new Date())}`);
 
-let header: unknown;
+let manifest: ArchiveManifest;
 try {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    header = await backupDatabase(database, file);
+    manifest = await writeBackup(database, { dataDir: config.dataDir, file });
   } finally {
     await database.close();
   }
 } catch (error) {
   if (!(error instanceof DirectoryLockedError)) throw error;
   console.log('服务器正在运行，由服务器执行在线备份…');
-  header = await sendMaintenanceCommand(config.dataDir, { command: 'backup', file });
+  manifest = (await sendMaintenanceCommand(config.dataDir, { command: 'backup', file })) as ArchiveManifest;
 }
-const tables = (header as { tables: { rows: number }[] }).tables;
-console.log(`备份完成：${file}（${tables.length} 张表，${tables.reduce((sum, table) => sum + table.rows, 0)} 行）`);
+const tables = manifest.database.tables;
+const rows = tables.reduce((sum, table) => sum + table.rows, 0);
+const megabytes = (manifest.files.bytes / 1024 / 1024).toFixed(1);
+console.log(`备份完成：${file}（数据库 ${tables.length} 张表 ${rows} 行；附件 ${manifest.files.count} 个文件 ${megabytes} MB）`);

@@ -2,13 +2,17 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { seedDemoIfEmpty } from './modules/demo-seed.ts';
 import { modules } from './modules/index.ts';
+import { scheduledBackupModule } from './platform/db/backup-schedule.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { startMaintenanceSocket } from './platform/db/maintenance-socket.ts';
-import { runMigrations } from './platform/db/migrate.ts';
+import { migrateOnStart } from './platform/db/migrate-on-start.ts';
 import { createDependencies } from './platform/dependencies.ts';
 import { startJobRunner } from './platform/jobs/job-runner.ts';
 
-/** Start: config → database → migrations → demo data → app → jobs → listen; graceful shutdown on signals. */
+/**
+ * Start: config → database → migrations (after a backup when an embedded database is upgraded) → demo data → app →
+ * jobs (with scheduled backups in embedded mode) → listen; graceful shutdown on signals.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase({
@@ -16,12 +20,17 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     relaxedDurability: config.relaxedDurability,
   });
-  await runMigrations(database);
+  await migrateOnStart(database, { dataDir: config.dataDir, log: (message) => console.log(message) });
   const dependencies = createDependencies(config, database);
   const demoAccounts = config.seedDemo ? await seedDemoIfEmpty(dependencies) : null;
   const app = await buildApp(dependencies);
-  const jobRunner = startJobRunner(dependencies, { modules, logger: app.log });
-  const maintenance = database.kind === 'pglite' ? await startMaintenanceSocket(config.dataDir, database) : null;
+  const scheduledBackups = database.kind === 'pglite' && config.backupRetention > 0;
+  const jobModules = scheduledBackups ? [...modules, scheduledBackupModule(config)] : modules;
+  const jobRunner = startJobRunner(dependencies, { modules: jobModules, logger: app.log });
+  const maintenance =
+    database.kind === 'pglite'
+      ? await startMaintenanceSocket(config.dataDir, database, { staleFolders: [config.auditCheckpointDir] })
+      : null;
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
@@ -60,6 +69,11 @@ async function main(): Promise<void> {
     `  数据库：${database.kind === 'pglite' ? `嵌入式 PGlite（${config.dataDir}）` : 'PostgreSQL 服务器'}`,
     `  接口文档：${url}/api/docs`,
   ];
+  if (scheduledBackups) {
+    lines.push(
+      `  定时备份：${config.backupSchedule}（cron），保留最近 ${config.backupRetention} 份，位于 ${config.dataDir}/backups`,
+    );
+  }
   if (demoAccounts) {
     lines.push('  演示账户（密码均为 Demo@2026）：');
     for (const account of demoAccounts) lines.push(`    ${account.username.padEnd(12)} ${account.description}`);

@@ -41,7 +41,7 @@ describe('backup and restore', () => {
     const user = await createUser(sourceDependencies, { orgId: organization.id, roles: ['system_admin'], displayName: '张三' });
     await source.orm.transaction(async (transaction) => {
       for (let index = 0; index < 5; index += 1) {
-        await recordEvent(transaction, 'sha256', {
+        await recordEvent(transaction, sourceDependencies.config.auditHash, {
           orgId: organization.id,
           type: 'test.happened',
           summary: `第 ${index} 件事：含 "引号" 与 \\ 反斜杠`,
@@ -56,9 +56,14 @@ describe('backup and restore', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it('restores exactly what was backed up', async () => {
+  it('restores exactly what was backed up, tables of more than one batch included', async () => {
+    await source.pool.query(
+      `insert into jobs (id, type, payload) select gen_random_uuid(), 'test.bulk', jsonb_build_object('n', n)
+       from generate_series(1, 2500) as n`,
+    );
     const header = await backupDatabase(source, file);
     expect(header.tables.find((table) => table.name === 'events')?.rows).toBe(5);
+    expect(header.tables.find((table) => table.name === 'jobs')?.rows).toBe(2500);
     const { rows } = await restoreDatabase(target, file);
     expect(rows).toBe(header.tables.reduce((sum, table) => sum + table.rows, 0));
     expect(await snapshot(target)).toEqual(await snapshot(source));

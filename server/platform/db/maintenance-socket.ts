@@ -1,35 +1,59 @@
 import { chmodSync, existsSync, rmSync } from 'node:fs';
 import { createConnection, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import { backupDatabase } from './backup.ts';
+import { writeBackup } from './backup-archive.ts';
 import type { Database } from './database.ts';
+import { restoreBackup } from './restore-backup.ts';
 
-/** Path of the owner-only socket on which a running server takes maintenance commands (online backup). */
+/** Path of the owner-only socket on which a running server takes maintenance commands (online backup and restore). */
 export function maintenanceSocketPath(dataDir: string): string {
   return join(dataDir, 'run', 'maintenance.sock');
 }
 
-type MaintenanceRequest = { command: 'backup'; file: string };
+/** A command for the running server: write a backup archive, or restore a backup of either kind. */
+export type MaintenanceRequest = { command: 'backup'; file: string } | { command: 'restore'; file: string; replace: boolean };
 type MaintenanceReply = { ok: true; result: unknown } | { ok: false; error: string };
 
+/** Runs one maintenance command on the server's own database connection. */
+function runCommand(
+  request: MaintenanceRequest,
+  dataDir: string,
+  database: Database,
+  staleFolders: readonly string[],
+): Promise<unknown> {
+  if (request.command === 'backup' && typeof request.file === 'string') {
+    return writeBackup(database, { dataDir, file: request.file });
+  }
+  if (request.command === 'restore' && typeof request.file === 'string') {
+    return restoreBackup(database, { dataDir, file: request.file, replace: request.replace === true, staleFolders });
+  }
+  throw new Error('未知的维护命令');
+}
+
 /**
- * Lets `npm run backup` back up the embedded database while the server holds it: the server runs the backup on
- * its own connection. Only the data directory's owner can reach the socket (mode 0600 inside a 0700 folder).
+ * Lets `npm run backup` and `npm run restore` work on the embedded database while the server holds it: the server
+ * runs them on its own connection (requests wait meanwhile). Only the data directory's owner can reach the socket
+ * (mode 0600 inside a 0700 folder).
  */
-export async function startMaintenanceSocket(dataDir: string, database: Database): Promise<Server> {
+export async function startMaintenanceSocket(
+  dataDir: string,
+  database: Database,
+  options: { staleFolders?: readonly string[] } = {},
+): Promise<Server> {
   const path = maintenanceSocketPath(dataDir);
   if (existsSync(path)) rmSync(path); // left by a crash; we hold the directory lock
   const server = createServer((socket) => {
     let buffer = '';
+    let answered = false;
     socket.setEncoding('utf8');
     socket.on('data', async (chunk) => {
       buffer += chunk;
-      if (!buffer.includes('\n')) return;
+      if (answered || !buffer.includes('\n')) return;
+      answered = true; // one command per connection
       let reply: MaintenanceReply;
       try {
         const request = JSON.parse(buffer.slice(0, buffer.indexOf('\n'))) as MaintenanceRequest;
-        if (request.command !== 'backup' || typeof request.file !== 'string') throw new Error('未知的维护命令');
-        reply = { ok: true, result: await backupDatabase(database, request.file) };
+        reply = { ok: true, result: await runCommand(request, dataDir, database, options.staleFolders ?? []) };
       } catch (error) {
         reply = { ok: false, error: error instanceof Error ? error.message : String(error) };
       }

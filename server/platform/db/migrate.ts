@@ -4,14 +4,15 @@ import { installAppendOnlyGuards } from '../events/append-only.ts';
 import { tuneSearchStatistics } from '../search/statistics.ts';
 import type { Database } from './database.ts';
 
-const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+/** The committed SQL migrations of this program (server/migrations). */
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
 
 /**
  * Applies the committed SQL migrations that this database has not seen yet, then what drizzle-kit cannot express:
- * the audit trail's guards and the search words' statistics target.
+ * the audit trail's guards and the search words' statistics target. `migrationsFolder` is for tests only.
  */
-export async function runMigrations(database: Database): Promise<void> {
-  await migrate(database.orm, { migrationsFolder });
+export async function runMigrations(database: Database, options: { migrationsFolder?: string } = {}): Promise<void> {
+  await migrate(database.orm, { migrationsFolder: options.migrationsFolder ?? MIGRATIONS_FOLDER });
   await installAppendOnlyGuards(database.pool);
   await tuneSearchStatistics(database.pool);
 }
