@@ -9,8 +9,11 @@ import {
 import { idParamsSchema } from '../../../contracts/common.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { requireActor } from '../../platform/auth/auth-plugin.ts';
+import { attachmentDisposition } from '../../platform/files/attachment-files.ts';
 import { forbidden } from '../../platform/http/problem.ts';
 import type { ApiApp, AppDependencies } from '../../platform/module.ts';
+import { downloadCheckpoints } from './actions/download-checkpoints.ts';
+import { sealLegacyChains } from './actions/seal-legacy-chains.ts';
 import { verifyAuditChain } from './actions/verify-audit-chain.ts';
 import { auditOnlyMessage, canReadAuditLog } from './audit.policy.ts';
 import { presentEventDetail, presentEventSummary, presentVerification } from './audit.presenter.ts';
@@ -25,9 +28,21 @@ function requireAuditor(request: FastifyRequest): Actor {
   return actor;
 }
 
-/** Routes of the audit log: list, detail, event types and chain verification, for the auditor only. */
+/**
+ * Routes of the audit log: list, detail, event types, chain verification and the checkpoint file, for the auditor
+ * only. When the app is ready, chains still in the v0.2.0 format are sealed with a checkpoint (see
+ * sealLegacyChains); a failure there is logged, not fatal, and verification keeps reporting it.
+ */
 export async function auditRoutes(app: ApiApp, dependencies: AppDependencies): Promise<void> {
   const orm = dependencies.database.orm;
+
+  app.addHook('onReady', async () => {
+    try {
+      await sealLegacyChains(dependencies, app.log);
+    } catch (error) {
+      app.log.error({ err: error }, '封存旧版审计记录失败');
+    }
+  });
 
   app.get(
     '/audit/events',
@@ -71,8 +86,32 @@ export async function auditRoutes(app: ApiApp, dependencies: AppDependencies): P
     { schema: { tags, summary: '校验审计日志哈希链是否完整（防篡改）', response: { 200: chainVerificationSchema } } },
     async (request) => {
       const actor = requireAuditor(request);
-      const { result, verifiedAt } = await verifyAuditChain(dependencies, actor, { ip: request.ip, requestId: request.id });
-      return presentVerification(result, verifiedAt);
+      const { result, written, verifiedAt } = await verifyAuditChain(dependencies, actor, {
+        ip: request.ip,
+        requestId: request.id,
+      });
+      return presentVerification(result, written, verifiedAt);
+    },
+  );
+
+  app.get(
+    '/audit/checkpoints/file',
+    {
+      schema: {
+        tags,
+        summary: '下载本委员会的审计检查点文件（每行一个带签名的链头，JSON Lines）',
+        produces: ['application/x-ndjson'],
+      },
+    },
+    async (request, reply) => {
+      const actor = requireAuditor(request);
+      const file = await downloadCheckpoints(dependencies, actor, { ip: request.ip, requestId: request.id });
+      return reply
+        .header('content-type', 'application/x-ndjson; charset=utf-8')
+        .header('content-disposition', attachmentDisposition(file.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'no-store')
+        .send(file.text);
     },
   );
 }

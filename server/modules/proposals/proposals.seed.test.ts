@@ -56,7 +56,7 @@ describe('demo proposals', () => {
     expect(orphans).toEqual([]);
     const notices = await query<{ total: string }>('select count(*) as total from notifications where org_id = $1');
     expect(Number(notices[0].total)).toBeGreaterThan(10);
-    const result = await verifyChain(test.dependencies.database.orm, orgId);
+    const result = await verifyChain(test.dependencies.database.orm, orgId, test.dependencies.config.auditHash);
     expect(result).toMatchObject({ valid: true, firstBrokenSequence: null });
   });
 

@@ -1,8 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Actor, RequestContext } from '../auth/actor.ts';
-import { canonicalJson, digest, type HashAlgorithm } from '../crypto/hashing.ts';
+import { type AuditHashing, keyFingerprint } from '../crypto/hashing.ts';
 import { newId } from '../db/columns.ts';
 import type { Transaction } from '../db/database.ts';
+import { CURRENT_HASH_VERSION, eventHash } from './event-hash.ts';
 import { eventChainHeads, events } from './events.tables.ts';
 
 /** The chain of events that belong to no committee (e.g. a failed login with an unknown username). */
@@ -24,49 +25,18 @@ export type EventInput = {
   context?: RequestContext;
 };
 
-/** The fields the hash covers, in a fixed form. */
-export function hashedContent(row: {
-  orgId: string;
-  id: string;
-  sequence: number;
-  occurredAt: string;
-  actorId: string | null;
-  type: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  summary: string;
-  before: unknown;
-  after: unknown;
-  result: string;
-  previousHash: string;
-}): string {
-  return canonicalJson({
-    orgId: row.orgId,
-    id: row.id,
-    sequence: row.sequence,
-    occurredAt: new Date(row.occurredAt).toISOString(),
-    actorId: row.actorId,
-    type: row.type,
-    subjectType: row.subjectType,
-    subjectId: row.subjectId,
-    summary: row.summary,
-    before: row.before ?? null,
-    after: row.after ?? null,
-    result: row.result,
-    previousHash: row.previousHash,
-  });
-}
-
 /**
  * Appends an event to its committee's chain inside the caller's transaction, so the change and its record
  * commit or fail together. The chain head row is locked FOR UPDATE, which keeps the chain linear when
- * several requests (or app nodes) write at once.
+ * several requests (or app nodes) write at once. The hash is an HMAC over every column under the audit key
+ * (`config.auditHash`), which the database never sees.
  */
 export async function recordEvent(
   transaction: Transaction,
-  algorithm: HashAlgorithm,
+  hashing: AuditHashing,
   input: EventInput,
 ): Promise<{ id: string; sequence: number }> {
+  if (!hashing.key) throw new Error('recordEvent needs the audit key (config.auditHash)');
   await transaction
     .insert(eventChainHeads)
     .values({ orgId: input.orgId, lastSequence: 0, lastHash: GENESIS_HASH })
@@ -79,6 +49,7 @@ export async function recordEvent(
     sequence: head.lastSequence + 1,
     occurredAt: new Date(now.rows[0].now).toISOString(),
     actorId: input.actor?.userId ?? null,
+    actorName: input.actor?.displayName ?? null,
     type: input.type,
     subjectType: input.subjectType ?? null,
     subjectId: input.subjectId ?? null,
@@ -86,17 +57,15 @@ export async function recordEvent(
     before: input.before === undefined ? null : JSON.parse(JSON.stringify(input.before)),
     after: input.after === undefined ? null : JSON.parse(JSON.stringify(input.after)),
     result: input.result ?? 'success',
-    previousHash: head.lastHash,
-  };
-  const hash = digest(algorithm, hashedContent(row));
-  await transaction.insert(events).values({
-    ...row,
-    actorName: input.actor?.displayName ?? null,
     ip: input.context?.ip ?? null,
     requestId: input.context?.requestId ?? null,
-    hashAlgorithm: algorithm,
-    hash,
-  });
+    hashAlgorithm: hashing.algorithm,
+    hashVersion: CURRENT_HASH_VERSION,
+    hashKeyId: keyFingerprint(hashing.key),
+    previousHash: head.lastHash,
+  };
+  const hash = eventHash(row, hashing.key);
+  await transaction.insert(events).values({ ...row, hash });
   await transaction
     .update(eventChainHeads)
     .set({ lastSequence: row.sequence, lastHash: hash })

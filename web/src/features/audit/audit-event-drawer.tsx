@@ -90,7 +90,11 @@ export function AuditEventDrawer(props: {
             <Descriptions.Item label={t('请求编号')}>
               <span style={mono}>{event.requestId ?? '—'}</span>
             </Descriptions.Item>
-            <Descriptions.Item label={t('哈希算法')}>{event.hashAlgorithm.toUpperCase()}</Descriptions.Item>
+            <Descriptions.Item label={t('哈希算法')}>
+              {event.hashVersion >= 2
+                ? `HMAC-${event.hashAlgorithm.toUpperCase()}`
+                : `${event.hashAlgorithm.toUpperCase()} ${t('（升级前的旧格式，无密钥）')}`}
+            </Descriptions.Item>
             <Descriptions.Item label={t('前一条哈希')}>
               <span style={mono}>{event.previousHash}</span>
             </Descriptions.Item>

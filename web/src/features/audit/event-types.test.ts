@@ -7,6 +7,12 @@ describe('event type names', () => {
     expect(eventTypeName('member.sensitive_viewed')).toBe('查看委员敏感信息');
   });
 
+  it('names every kind of audited download', () => {
+    expect(eventTypeName('proposal.attachment_downloaded')).toBe('下载提案附件');
+    expect(eventTypeName('archive.package_downloaded')).toBe('下载归档包');
+    expect(eventTypeName('statistics.report_downloaded')).toBe('下载统计附表');
+  });
+
   it('falls back to the category and the code', () => {
     expect(eventTypeName('proposal.merged')).toBe('提案 · proposal.merged');
     expect(eventTypeName('weird.thing')).toBe('weird.thing');

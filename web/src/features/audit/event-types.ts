@@ -1,6 +1,8 @@
 /** Chinese names of event types, for the audit log. Unknown types show their category and code. */
 const typeNames: Record<string, string> = {
   'audit.chain_verified': '校验审计日志完整性',
+  'audit.checkpoints_downloaded': '下载审计检查点',
+  'audit.legacy_sealed': '封存升级前的审计记录',
   'auth.login_succeeded': '登录成功',
   'auth.login_failed': '登录失败',
   'auth.password_accepted': '密码验证通过（待动态验证码）',
@@ -17,6 +19,9 @@ const typeNames: Record<string, string> = {
   'user.enabled': '启用账户',
   'user.unlocked': '解除账户锁定',
   'user.password_reset': '重置密码',
+  'user.password_reset_requested': '申请重置管理员密码',
+  'user.password_reset_rejected': '驳回密码重置申请',
+  'user.password_reset_cancelled': '撤销密码重置申请',
   'member.created': '新增委员',
   'member.updated': '修改委员',
   'member.deactivated': '停用委员',
@@ -46,6 +51,15 @@ const typeNames: Record<string, string> = {
   'calendar.day_set': '设置节假日',
   'calendar.day_removed': '取消节假日安排',
   'calendar.imported': '导入节假日安排',
+  'proposal.exported': '导出提案列表',
+  'proposal.attachment_downloaded': '下载提案附件',
+  'proposal.document_downloaded': '下载提案正式文本',
+  'proposal.assignment_notice_downloaded': '下载交办通知',
+  'reply.attachment_downloaded': '下载答复附件',
+  'reply.letter_downloaded': '下载答复函',
+  'statistics.exported': '导出统计表',
+  'statistics.report_downloaded': '下载统计附表',
+  'archive.package_downloaded': '下载归档包',
 };
 
 /** Chinese names of the event categories (the part before the first dot). */
@@ -62,6 +76,9 @@ const categoryNames: Record<string, string> = {
   calendar: '工作日历',
   proposal: '提案',
   people: '人员',
+  reply: '答复',
+  statistics: '统计',
+  archive: '归档',
 };
 
 /** The Chinese name of an event type ("user.created" → 新建账户; unknown → 账户 · user.other). */

@@ -1,9 +1,10 @@
-import { AutoComplete, Button, Card, DatePicker, Form, Input, Select, Table, Tag, Tooltip } from 'antd';
+import { AutoComplete, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { type AuditEventSummary, eventResultNames } from '../../../../contracts/audit.ts';
 import { type AuditFilter, useAuditEvents, useAuditEventTypes } from '../../features/audit/audit-api.ts';
 import { AuditEventDrawer } from '../../features/audit/audit-event-drawer.tsx';
+import { DownloadCheckpointsButton } from '../../features/audit/download-checkpoints-button.tsx';
 import { eventTypeName, eventTypeOptions } from '../../features/audit/event-types.ts';
 import { VerifyChainButton } from '../../features/audit/verify-chain-button.tsx';
 import { formatDateTime } from '../../lib/format.ts';
@@ -33,7 +34,10 @@ function filterOf(values: FilterForm): AuditFilter {
   return filter;
 }
 
-/** 审计日志 (the auditor's): filter by type, actor, object, result and dates; details; chain verification. */
+/**
+ * 审计日志 (the auditor's): filter by type, actor, object, result and dates; details; chain verification with the
+ * head it reached; the signed checkpoint file to download.
+ */
 export function AuditLogPage() {
   const w = useWidthScale();
   const t = useT();
@@ -60,7 +64,15 @@ export function AuditLogPage() {
   return (
     <div>
       {feedback.holder}
-      <PageTitle title="审计日志" extra={<VerifyChainButton fail={feedback.fail} onVerified={() => void refetch()} />} />
+      <PageTitle
+        title="审计日志"
+        extra={
+          <Space wrap>
+            <VerifyChainButton fail={feedback.fail} onVerified={() => void refetch()} />
+            <DownloadCheckpointsButton fail={feedback.fail} />
+          </Space>
+        }
+      />
       <FilterBar
         form={form}
         onSearch={apply}
