@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { organizationCodeSchema } from './orgs.ts';
 import { roleSchema } from './roles.ts';
 import type { TenantSettings } from './settings.ts';
 
@@ -12,6 +13,11 @@ export const loginRequestSchema = z.object({
     .min(1, { error: '请输入用户名或手机号' })
     .max(64, { error: '用户名不能超过 64 个字符' }),
   password: z.string({ error: '请输入密码' }).min(1, { error: '请输入密码' }).max(128, { error: '密码不能超过 128 个字符' }),
+  /**
+   * The code of the committee whose login page this is (e.g. from the page's `?org=`). Optional: login names are
+   * unique across the deployment. It only decides where a failed login with an unknown name is recorded.
+   */
+  org: organizationCodeSchema.optional(),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
@@ -51,8 +57,10 @@ export type Me = z.infer<typeof meSchema>;
 /**
  * The login answer. Cookies: `sid` (HttpOnly session) and `csrf` (readable by scripts; echo it in the
  * `x-csrf-token` header of every POST/PUT/PATCH/DELETE).
- * Failures: 401 invalid_credentials (unknown user or wrong password, same message), 423 account_locked
- * (`lockedUntil` names when it unlocks), 403 account_disabled, 429 rate_limited.
+ * Failures: 401 invalid_credentials (unknown user or wrong password, same message and the same work), 429
+ * login_delayed (too many failures on this login name, from this address or from everywhere: `retryAfterSeconds`;
+ * the same for unknown names), 429 login_address_blocked (too many failures from this network address),
+ * 403 account_disabled (only after the right password).
  */
 export const loginResponseSchema = z.object({
   user: meSchema,
@@ -161,7 +169,8 @@ export type LoginSessionList = z.infer<typeof loginSessionListSchema>;
 /** Problem codes of the auth routes, for the web client to branch on. */
 export const authProblemCodes = {
   invalidCredentials: 'invalid_credentials',
-  accountLocked: 'account_locked',
+  loginDelayed: 'login_delayed',
+  loginAddressBlocked: 'login_address_blocked',
   accountDisabled: 'account_disabled',
   passwordChangeRequired: 'password_change_required',
   totpEnrollmentRequired: 'totp_enrollment_required',
@@ -172,3 +181,30 @@ export const authProblemCodes = {
   weakPassword: 'weak_password',
   invalidCode: 'invalid_totp_code',
 } as const;
+
+// ───────────────────────────── failed logins outside any committee ─────────────────────────────
+
+/** GET /api/v1/auth/platform-login-failures: failed logins with unknown names that named no committee. */
+export const platformLoginFailureQuerySchema = z.object({
+  /** Opaque cursor from the previous page's nextCursor. */
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type PlatformLoginFailureQuery = z.infer<typeof platformLoginFailureQuerySchema>;
+
+/** One failed login with an unknown name, as the platform's auditor sees it (never the password). */
+export const platformLoginFailureSchema = z.object({
+  id: z.string(),
+  sequence: z.number().int(),
+  occurredAt: z.string(),
+  /** The name tried (a mobile number masked). */
+  loginName: z.string().nullable(),
+  summary: z.string(),
+  ip: z.string().nullable(),
+});
+export type PlatformLoginFailure = z.infer<typeof platformLoginFailureSchema>;
+export const platformLoginFailurePageSchema = z.object({
+  items: z.array(platformLoginFailureSchema),
+  nextCursor: z.string().nullable(),
+});
+export type PlatformLoginFailurePage = z.infer<typeof platformLoginFailurePageSchema>;

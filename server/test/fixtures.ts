@@ -10,6 +10,16 @@ import type { AppDependencies } from '../platform/module.ts';
 export const FIXTURE_PASSWORD = 'Test@2026pw';
 let cachedHash: Promise<string> | undefined;
 
+/**
+ * The settings of a fixture committee: the test's own over one fixture default. Administrators need no
+ * authenticator in fixtures (the product requires one by default; tests of that rule set it explicitly), so that
+ * tests can act as administrators through signIn.
+ */
+function fixtureSettings(settings: Record<string, unknown> = {}): Record<string, unknown> {
+  const security = (settings.security ?? {}) as Record<string, unknown>;
+  return { ...settings, security: { requireTotpForAdministrators: false, ...security } };
+}
+
 /** Inserts a committee (tenant) directly, for tests. */
 export async function createOrganization(
   dependencies: AppDependencies,
@@ -23,7 +33,7 @@ export async function createOrganization(
       name: input.name ?? `测试政协 ${code}`,
       level: input.level ?? 'city',
       parentId: input.parentId ?? null,
-      settings: input.settings ?? {},
+      settings: fixtureSettings(input.settings),
     })
     .returning({ id: organizations.id, code: organizations.code, name: organizations.name });
   return row;

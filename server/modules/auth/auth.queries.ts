@@ -73,3 +73,25 @@ export async function loadAccount(
   const [row] = options.forUpdate ? await query.for('update', { of: users }) : await query;
   return complete(executor, row);
 }
+
+/** The committee with the code and its security settings, or null (also when no code was given). */
+export async function findCommitteeByCode(
+  executor: Executor,
+  code: string | undefined,
+): Promise<{ id: string; parentId: string | null; security: TenantSettings['security'] } | null> {
+  if (!code) return null;
+  const [row] = await executor
+    .select({ id: organizations.id, parentId: organizations.parentId, settings: organizations.settings })
+    .from(organizations)
+    .where(eq(organizations.code, code));
+  return row ? { id: row.id, parentId: row.parentId, security: effectiveSettings(row.settings).security } : null;
+}
+
+/** The parent committee's id of a committee (null for a top-level one), or undefined when there is no such committee. */
+export async function parentOfCommittee(executor: Executor, orgId: string): Promise<string | null | undefined> {
+  const [row] = await executor
+    .select({ parentId: organizations.parentId })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  return row ? row.parentId : undefined;
+}

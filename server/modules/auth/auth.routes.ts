@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   loginRequestSchema,
@@ -6,6 +6,8 @@ import {
   loginSessionListSchema,
   meSchema,
   passwordChangeRequestSchema,
+  platformLoginFailurePageSchema,
+  platformLoginFailureQuerySchema,
   secondFactorRequestSchema,
   totpDisableRequestSchema,
   totpEnableRequestSchema,
@@ -14,9 +16,8 @@ import {
 import { idParamsSchema } from '../../../contracts/common.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { requireActor, requireSession } from '../../platform/auth/auth-plugin.ts';
-import { listOpenSessions, SESSION_COOKIE } from './login-sessions.ts';
 import { clearSessionCookies, setSessionCookies } from '../../platform/auth/session-cookies.ts';
-import { notFound } from '../../platform/http/problem.ts';
+import { forbidden, notFound, Problem } from '../../platform/http/problem.ts';
 import { loginRateLimit } from '../../platform/http/rate-limits.ts';
 import type { ApiApp, AppDependencies } from '../../platform/module.ts';
 import { changePassword } from './actions/change-password.ts';
@@ -27,9 +28,11 @@ import { type LoginContext, logIn } from './actions/log-in.ts';
 import { logOut } from './actions/log-out.ts';
 import { revokeOwnSession } from './actions/revoke-session.ts';
 import { setUpTotp } from './actions/set-up-totp.ts';
-import type { PendingStep } from './auth.policy.ts';
+import { canReadPlatformLoginFailures, type PendingStep } from './auth.policy.ts';
 import { presentMe, presentSession } from './auth.presenter.ts';
-import { loadAccount } from './auth.queries.ts';
+import { loadAccount, parentOfCommittee } from './auth.queries.ts';
+import { listOpenSessions, SESSION_COOKIE } from './login-sessions.ts';
+import { listPlatformLoginFailures } from './platform-login-failures.ts';
 
 const tags = ['auth'];
 /** Routes without a body still accept an empty JSON object, and refuse anything else. */
@@ -54,6 +57,17 @@ function loginContextOf(request: FastifyRequest): LoginContext {
   };
 }
 
+/** Runs a login step; a 429 of the login counters also gets its Retry-After header. */
+async function withRetryAfter<T>(reply: FastifyReply, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    const seconds = error instanceof Problem ? error.extra?.retryAfterSeconds : undefined;
+    if (typeof seconds === 'number') reply.header('retry-after', String(seconds));
+    throw error;
+  }
+}
+
 /** Registers login, logout, the second factor, password change and the user's own sessions under /auth. */
 export function registerAuthRoutes(app: ApiApp, dependencies: AppDependencies): void {
   const loginLimit = loginRateLimit(dependencies.config);
@@ -61,7 +75,8 @@ export function registerAuthRoutes(app: ApiApp, dependencies: AppDependencies): 
   app.post(
     '/auth/login',
     {
-      config: { public: true, csrf: false, rateLimit: loginLimit },
+      // No per-address request limit: failed logins are counted in the database (login-throttle.ts), successes are not.
+      config: { public: true, csrf: false },
       schema: {
         tags,
         summary: '登录（用户名或手机号 + 密码）',
@@ -70,7 +85,7 @@ export function registerAuthRoutes(app: ApiApp, dependencies: AppDependencies): 
       },
     },
     async (request, reply) => {
-      const outcome = await logIn(dependencies, request.body, loginContextOf(request));
+      const outcome = await withRetryAfter(reply, () => logIn(dependencies, request.body, loginContextOf(request)));
       setSessionCookies(reply, request, outcome.session);
       return outcome.body;
     },
@@ -88,11 +103,8 @@ export function registerAuthRoutes(app: ApiApp, dependencies: AppDependencies): 
       },
     },
     async (request, reply) => {
-      const outcome = await completeSecondFactor(
-        dependencies,
-        requireSession(request),
-        request.body.code,
-        loginContextOf(request),
+      const outcome = await withRetryAfter(reply, () =>
+        completeSecondFactor(dependencies, requireSession(request), request.body.code, loginContextOf(request)),
       );
       setSessionCookies(reply, request, outcome.session);
       return outcome.body;
@@ -170,6 +182,26 @@ export function registerAuthRoutes(app: ApiApp, dependencies: AppDependencies): 
       schema: { tags, summary: '停用动态验证码（需再次输入密码）', body: totpDisableRequestSchema, response: { 200: meSchema } },
     },
     async (request) => disableTotp(dependencies, requireActor(request), request.body.password, contextOf(request)),
+  );
+
+  app.get(
+    '/auth/platform-login-failures',
+    {
+      schema: {
+        tags,
+        summary: '平台级登录失败记录（未注明政协的未知账户名、被暂停的网络地址），限顶级政协的安全审计员',
+        querystring: platformLoginFailureQuerySchema,
+        response: { 200: platformLoginFailurePageSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const parentId = await parentOfCommittee(dependencies.database.orm, actor.orgId);
+      if (parentId === undefined || !canReadPlatformLoginFailures(actor, { parentId })) {
+        throw forbidden('平台级登录记录仅限顶级政协的安全审计员查看', 'forbidden');
+      }
+      return listPlatformLoginFailures(dependencies.database.orm, request.query);
+    },
   );
 
   app.get(

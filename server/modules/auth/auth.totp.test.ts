@@ -4,6 +4,7 @@ import type { Role } from '../../../contracts/roles.ts';
 import { totpCodeAt } from '../../platform/auth/totp.ts';
 import { createOrganization, createUser, FIXTURE_PASSWORD } from '../../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { organizations } from '../orgs/orgs.tables.ts';
 import { users } from '../people/people.tables.ts';
 import { chainText, eventsOf, headersFrom, login } from './auth.test-support.ts';
 
@@ -145,16 +146,18 @@ describe('auth: TOTP second factor', () => {
     ).toBe(401);
   });
 
-  it('counts wrong codes towards the lock', async () => {
+  it('counts wrong codes like wrong passwords: after 5 from one address even the right code waits', async () => {
     const { user, secret } = await userWithTotp();
     const pending = headersFrom(await login(test.app, user.username, FIXTURE_PASSWORD));
     const wrongCode = await totpCodeAt(secret, new Date(now.getTime() + 3600_000));
-    for (let attempt = 1; attempt <= 4; attempt += 1) {
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
       expect((await post('/auth/login/second-factor', pending, { code: wrongCode })).statusCode).toBe(401);
     }
-    const fifth = await post('/auth/login/second-factor', pending, { code: wrongCode });
-    expect(fifth.statusCode).toBe(423);
-    expect((await post('/auth/login/second-factor', pending, { code: await totpCodeAt(secret, now) })).statusCode).toBe(423);
+    const held = await post('/auth/login/second-factor', pending, { code: await totpCodeAt(secret, now) });
+    expect(held.statusCode).toBe(429);
+    expect(held.json().code).toBe('login_delayed');
+    // The right password does not wipe the count of wrong codes (else a thief of the password could guess codes forever).
+    expect((await login(test.app, user.username, FIXTURE_PASSWORD)).statusCode).toBe(429);
   });
 
   it('a waiting session expires after 10 minutes', async () => {
@@ -202,6 +205,20 @@ describe('auth: TOTP second factor', () => {
     expect(refused.statusCode).toBe(422);
     expect(refused.json().code).toBe('totp_required');
     expect((await login(test.app, admin.username, FIXTURE_PASSWORD)).json().secondFactor).toBe('required');
+  });
+
+  it('requires an authenticator of each of the three administrators by default (a committee with no settings)', async () => {
+    const plain = await createOrganization(test.dependencies);
+    await test.dependencies.database.orm.update(organizations).set({ settings: {} }).where(eq(organizations.id, plain.id));
+    for (const role of ['system_admin', 'security_admin', 'auditor'] as Role[]) {
+      const admin = await createUser(test.dependencies, { orgId: plain.id, roles: [role] });
+      const response = await login(test.app, admin.username, FIXTURE_PASSWORD);
+      expect(response.json().secondFactor, role).toBe('enroll');
+      const blocked = await get('/auth/sessions', headersFrom(response));
+      expect(blocked.json().code, role).toBe('totp_enrollment_required');
+    }
+    const member = await createUser(test.dependencies, { orgId: plain.id, roles: ['member'] });
+    expect((await login(test.app, member.username, FIXTURE_PASSWORD)).json().secondFactor).toBe('none');
   });
 
   it('does not ask members to enrol, nor administrators of committees that do not require it', async () => {

@@ -1,8 +1,9 @@
+import { inArray } from 'drizzle-orm';
 import type { Transaction } from '../../platform/db/database.ts';
 import { recordEvent } from '../../platform/events/record-event.ts';
 import type { AppDependencies } from '../../platform/module.ts';
 import { createOrganizationWithDefaults } from './actions/create-organization.ts';
-import { sessions, terms } from './orgs.tables.ts';
+import { organizations, sessions, terms } from './orgs.tables.ts';
 
 /** The ids the demo seed of other modules builds on. */
 export type DemoOrganization = {
@@ -77,6 +78,12 @@ export async function seedDemoOrganization(tx: Transaction, deps: AppDependencie
     level: 'county',
     parentId: city.id,
   });
+  // The demo lets a newcomer log in as `admin` with the README's password: no authenticator is required of the
+  // administrators here (the product's default requires one; see the README's demo section).
+  await tx
+    .update(organizations)
+    .set({ settings: { security: { requireTotpForAdministrators: false } } })
+    .where(inArray(organizations.id, [city.id, district.id]));
   const [term] = await tx
     .insert(terms)
     .values({ orgId: city.id, number: 10, name: '十届', startsOn: '2022-01-06', endsOn: '2027-01-05' })

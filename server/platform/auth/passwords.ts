@@ -29,3 +29,21 @@ export async function verifyAgainstDecoy(password: string): Promise<false> {
   await verifyPassword(await decoyHash, password);
   return false;
 }
+
+let commonPasswords: Promise<Set<string>> | undefined;
+
+/** The common-password list (about 49,000 leaked and guessable passwords), lower-cased, loaded once on first use. */
+function loadCommonPasswords(): Promise<Set<string>> {
+  commonPasswords ??= import('@zxcvbn-ts/language-common').then(
+    ({ dictionary }) => new Set((dictionary['passwords-common'] as string[]).map((entry) => entry.toLowerCase())),
+  );
+  return commonPasswords;
+}
+
+/**
+ * True when the password is on the list of common passwords of the zxcvbn-ts project, compared without regard to
+ * case and after Unicode normalisation (full-width ｐａｓｓｗｏｒｄ is password), so Password1 and P@ssw0rd count too.
+ */
+export async function isCommonPassword(password: string): Promise<boolean> {
+  return (await loadCommonPasswords()).has(password.normalize('NFKC').toLowerCase());
+}

@@ -1,19 +1,20 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Me, PasswordChangeRequest } from '../../../../contracts/auth.ts';
 import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
-import { revokeSessions } from '../login-sessions.ts';
 import { hashPassword, verifyPassword } from '../../../platform/auth/passwords.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
 import { notFound, unprocessable } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { users } from '../../people/people.tables.ts';
-import { checkPasswordPolicy } from '../auth.policy.ts';
 import { presentMe } from '../auth.presenter.ts';
 import { loadAccount } from '../auth.queries.ts';
+import { revokeSessions } from '../login-sessions.ts';
+import { newPasswordProblems, rememberPassword } from '../password-checks.ts';
 
 /**
  * Changes the actor's own password: the current one must be right and the new one must pass the committee's
- * rules. It ends a forced change and signs out the user's other sessions.
+ * rules, not be a common password, nor the current or a recent one (remembered from now on). It ends a forced
+ * change (the first login's too) and signs out the user's other sessions.
  */
 export async function changePassword(
   dependencies: AppDependencies,
@@ -26,8 +27,11 @@ export async function changePassword(
   if (!(await verifyPassword(account.user.passwordHash, input.currentPassword))) {
     throw unprocessable('当前密码不正确', [{ field: 'currentPassword', message: '当前密码不正确' }], 'wrong_password');
   }
-  const problems = checkPasswordPolicy(input.newPassword, account.security, {
+  const problems = await newPasswordProblems(dependencies.database.orm, {
+    password: input.newPassword,
+    security: account.security,
     username: account.user.username,
+    account: { orgId: actor.orgId, userId: actor.userId, passwordHash: account.user.passwordHash },
     currentPassword: input.currentPassword,
   });
   if (problems.length > 0) {
@@ -50,6 +54,7 @@ export async function changePassword(
         updatedAt: now.toISOString(),
       })
       .where(and(eq(users.orgId, actor.orgId), eq(users.id, actor.userId)));
+    await rememberPassword(tx, { orgId: actor.orgId, userId: actor.userId, passwordHash, now });
     const revoked = await revokeSessions(tx, { orgId: actor.orgId, userId: actor.userId, exceptSessionId: actor.sessionId, now });
     await recordEvent(tx, dependencies.config.auditHash, {
       orgId: actor.orgId,

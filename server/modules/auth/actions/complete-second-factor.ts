@@ -1,19 +1,21 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { RequestSession } from '../../../platform/auth/auth-plugin.ts';
-import { revokeSessions } from '../login-sessions.ts';
 import { matchTotpStep } from '../../../platform/auth/totp.ts';
 import { conflict, unauthorized } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { users } from '../../people/people.tables.ts';
 import { canLogin } from '../auth.policy.ts';
-import { accountDisabled, accountLocked, invalidLoginCode } from '../auth.problems.ts';
+import { accountDisabled, invalidLoginCode, loginHeld } from '../auth.problems.ts';
 import { loadAccount } from '../auth.queries.ts';
-import { countFailedLogin, recordRefusedLogin } from './count-failed-login.ts';
+import { revokeSessions } from '../login-sessions.ts';
+import { reserveLoginAttempt, settleSuccessfulLogin } from '../login-throttle.ts';
 import { type LoginContext, type LoginOutcome, openSession } from './log-in.ts';
+import { recordFailedLogin } from './record-failed-login.ts';
 
 /**
- * Completes a login that waits for its authenticator code. A right code replaces the waiting session with a full
- * one (a new token); a wrong code counts towards the lock like a wrong password.
+ * Completes a login that waits for its authenticator code. The code is counted like a password (the same counters:
+ * a held name or address answers 429 unchecked); a right code replaces the waiting session with a full one (a new
+ * token) and clears the name's counters, a wrong or reused code stays counted as a failure.
  */
 export async function completeSecondFactor(
   dependencies: AppDependencies,
@@ -25,22 +27,27 @@ export async function completeSecondFactor(
   const { orgId, userId, sessionId } = session.actor;
   const account = await loadAccount(dependencies.database.orm, orgId, userId);
   if (!account) throw unauthorized();
-  const who = { orgId, userId, security: account.security };
-  const check = canLogin(account.user, dependencies.now());
-  if (!check.ok) {
-    await recordRefusedLogin(dependencies, who, check.reason, context);
-    throw check.reason === 'locked' ? accountLocked(check.lockedUntil, account.timeZone) : accountDisabled();
+  const target = { kind: 'account' as const, orgId, userId };
+  if (!canLogin(account.user).ok) {
+    await recordFailedLogin(dependencies, target, 'disabled', null, context);
+    throw accountDisabled();
   }
   const secret = account.user.totpEnabled && account.user.totpSecretEncrypted;
   if (!secret) throw conflict('账户未启用动态验证码，请重新登录', 'totp_not_enabled');
-  const refuse = async () => {
-    const lockedUntil = await countFailedLogin(dependencies, who, 'wrong_totp_code', context);
-    if (lockedUntil) throw accountLocked(lockedUntil, account.timeZone);
+  const outcome = await reserveLoginAttempt(dependencies, {
+    ip: context.ip ?? '',
+    subject: { kind: 'account', orgId, userId },
+    security: account.security,
+  });
+  if (!outcome.ok) throw loginHeld(outcome, dependencies.now());
+  const { reservation } = outcome;
+  const refuse = async (): Promise<never> => {
+    await recordFailedLogin(dependencies, target, 'wrong_totp_code', reservation, context);
     throw invalidLoginCode();
   };
   const step = await matchTotpStep(dependencies.cipher.decrypt(secret), code, dependencies.now());
   if (step === null) return refuse();
-  const outcome = await dependencies.database.orm.transaction(async (tx) => {
+  const completed = await dependencies.database.orm.transaction(async (tx) => {
     // Accept each code once: the step must be later than the last accepted one, checked and stored atomically.
     const claimed = await tx
       .update(users)
@@ -49,7 +56,8 @@ export async function completeSecondFactor(
       .returning({ id: users.id });
     if (claimed.length === 0) return null;
     await revokeSessions(tx, { orgId, userId, sessionId, now: dependencies.now() });
+    await settleSuccessfulLogin(tx, reservation, dependencies.now());
     return openSession(tx, dependencies, account, 'none', { ...context, previousToken: null }, { completedWithTotp: true });
   });
-  return outcome ?? refuse();
+  return completed ?? refuse();
 }

@@ -1,18 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import type { LoginRequest, LoginResponse, SecondFactorState } from '../../../../contracts/auth.ts';
+import { securitySettingsSchema } from '../../../../contracts/settings.ts';
 import type { RequestContext } from '../../../platform/auth/actor.ts';
-import { createLoginSession, revokeSessionByToken } from '../login-sessions.ts';
 import { verifyAgainstDecoy, verifyPassword } from '../../../platform/auth/passwords.ts';
 import type { Transaction } from '../../../platform/db/database.ts';
-import { PLATFORM_ORG_ID, recordEvent } from '../../../platform/events/record-event.ts';
+import { recordEvent } from '../../../platform/events/record-event.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { users } from '../../people/people.tables.ts';
 import { canLogin, loginNameForLog, secondFactorFor } from '../auth.policy.ts';
 import { presentMe } from '../auth.presenter.ts';
-import { accountDisabled, accountLocked, invalidCredentials } from '../auth.problems.ts';
-import type { AuthAccount } from '../auth.queries.ts';
-import { findLoginAccount } from '../auth.queries.ts';
-import { countFailedLogin, recordRefusedLogin } from './count-failed-login.ts';
+import { accountDisabled, invalidCredentials, loginHeld } from '../auth.problems.ts';
+import { type AuthAccount, findCommitteeByCode, findLoginAccount } from '../auth.queries.ts';
+import { createLoginSession, revokeSessionByToken } from '../login-sessions.ts';
+import { giveBackLoginAttempt, type LoginSubject, reserveLoginAttempt, settleSuccessfulLogin } from '../login-throttle.ts';
+import { recordFailedLogin } from './record-failed-login.ts';
 
 /** Where a login comes from: the request, the browser, and the session cookie it still had (replaced on login). */
 export type LoginContext = RequestContext & { userAgent: string | null; previousToken: string | null };
@@ -72,42 +73,53 @@ export async function openSession(
 }
 
 /**
- * Logs in with a username or mobile number and a password. An unknown name and a wrong password get the same
- * 401 after the same work; failures count towards the lock (423); a disabled account is refused after the right
- * password. With an authenticator enabled the session waits for the code (secondFactor 'required').
+ * Logs in with a username or mobile number and a password. The attempt is first counted as a failure (the
+ * address's budget, the address on this name, the name from everywhere): a held counter answers 429 unchecked.
+ * An unknown name and a wrong password then get the same 401 after the same work (a decoy hash for the unknown
+ * name, counted under a keyed hash of the name, so waits and answers never tell which accounts exist); a right
+ * password gives the counted failure back. A disabled account is refused only after the right password. With an
+ * authenticator enabled the session waits for the code (secondFactor 'required').
  */
 export async function logIn(dependencies: AppDependencies, input: LoginRequest, context: LoginContext): Promise<LoginOutcome> {
-  const now = dependencies.now();
-  const account = await findLoginAccount(dependencies.database.orm, dependencies.config.sessionSecret, input.username);
+  const orm = dependencies.database.orm;
+  const account = await findLoginAccount(orm, dependencies.config.sessionSecret, input.username);
+  const named = account ? null : await findCommitteeByCode(orm, input.org);
+  const subject: LoginSubject = account
+    ? { kind: 'account', orgId: account.user.orgId, userId: account.user.id }
+    : { kind: 'name', loginName: input.username };
+  const security = account?.security ?? named?.security ?? securitySettingsSchema.parse({});
+  const outcome = await reserveLoginAttempt(dependencies, { ip: context.ip ?? '', subject, security });
+  if (!outcome.ok) throw loginHeld(outcome, dependencies.now());
+  const { reservation } = outcome;
   if (!account) {
     await verifyAgainstDecoy(input.password);
-    await dependencies.database.orm.transaction(async (tx) => {
-      await recordEvent(tx, dependencies.config.auditHash, {
-        orgId: PLATFORM_ORG_ID,
-        type: 'auth.login_failed',
-        summary: `登录失败：账户不存在（${loginNameForLog(input.username)}）`,
-        after: { reason: 'unknown_user', loginName: loginNameForLog(input.username) },
-        result: 'failure',
-        context,
-      });
-    });
+    const loginName = loginNameForLog(input.username);
+    await recordFailedLogin(
+      dependencies,
+      { kind: 'unknown', orgId: named?.id ?? null, loginName },
+      'unknown_user',
+      reservation,
+      context,
+    );
     throw invalidCredentials();
   }
-  const who = { orgId: account.user.orgId, userId: account.user.id, security: account.security };
-  const check = canLogin(account.user, now);
-  if (!check.ok && check.reason === 'locked') {
-    await recordRefusedLogin(dependencies, who, 'locked', context);
-    throw accountLocked(check.lockedUntil, account.timeZone);
-  }
+  const target = { kind: 'account' as const, orgId: account.user.orgId, userId: account.user.id };
   if (!(await verifyPassword(account.user.passwordHash, input.password))) {
-    const lockedUntil = await countFailedLogin(dependencies, who, 'wrong_password', context);
-    if (lockedUntil) throw accountLocked(lockedUntil, account.timeZone);
+    await recordFailedLogin(dependencies, target, 'wrong_password', reservation, context);
     throw invalidCredentials();
   }
-  if (!check.ok) {
-    await recordRefusedLogin(dependencies, who, 'disabled', context);
+  if (!canLogin(account.user).ok) {
+    await giveBackLoginAttempt(dependencies, reservation);
+    await recordFailedLogin(dependencies, target, 'disabled', null, context);
     throw accountDisabled();
   }
   const secondFactor = secondFactorFor({ roles: account.roles, totpEnabled: account.user.totpEnabled }, account.security);
-  return dependencies.database.orm.transaction((tx) => openSession(tx, dependencies, account, secondFactor, context));
+  if (secondFactor === 'required') {
+    await giveBackLoginAttempt(dependencies, reservation);
+    return orm.transaction((tx) => openSession(tx, dependencies, account, secondFactor, context));
+  }
+  return orm.transaction(async (tx) => {
+    await settleSuccessfulLogin(tx, reservation, dependencies.now());
+    return openSession(tx, dependencies, account, secondFactor, context);
+  });
 }

@@ -1,7 +1,7 @@
 import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
-import { revokeSessions } from '../login-sessions.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
+import { revokeSessions } from '../login-sessions.ts';
 
 /** Ends the actor's current session. */
 export async function logOut(dependencies: AppDependencies, actor: Actor, context: RequestContext): Promise<void> {

@@ -1,8 +1,8 @@
 import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
-import { revokeSessions } from '../login-sessions.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
 import { notFound } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
+import { revokeSessions } from '../login-sessions.ts';
 
 /** Signs out one of the actor's own open sessions (a lost phone, a shared computer); another user's is a 404. */
 export async function revokeOwnSession(

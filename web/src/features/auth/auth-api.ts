@@ -47,7 +47,7 @@ export function passwordRulesOf(me: Me | undefined): PasswordRules {
 /** POST /auth/login. */
 export function useLogin() {
   return useMutation({
-    mutationFn: (input: { username: string; password: string }) => api.post<LoginResponse>('/auth/login', input),
+    mutationFn: (input: { username: string; password: string; org?: string }) => api.post<LoginResponse>('/auth/login', input),
   });
 }
 

@@ -4,19 +4,26 @@ import { useState } from 'react';
 import { authProblemCodes, type LoginResponse } from '../../../../contracts/auth.ts';
 import { useLogin } from '../../features/auth/auth-api.ts';
 import { ApiError, errorMessage } from '../../lib/api.ts';
-import { formatDateTime } from '../../lib/format.ts';
 
 type Values = { username: string; password: string };
 
-/** The Chinese message of a failed login: wrong credentials, lockout (with its end), disabled, too many tries. */
+/** The Chinese message of a failed login: the server's detail says what went wrong and, for a wait, how long. */
 export function loginFailureMessage(error: unknown): string {
-  if (!(error instanceof ApiError)) return errorMessage(error);
-  if (error.code === authProblemCodes.accountLocked) {
-    const until = typeof error.body.lockedUntil === 'string' ? error.body.lockedUntil : null;
-    if (until && !error.detail.includes('解锁')) return `${error.detail}（将于 ${formatDateTime(until)} 自动解锁）`;
-    return error.detail;
-  }
-  return error.detail;
+  return error instanceof ApiError ? error.detail : errorMessage(error);
+}
+
+/** True when the login must wait after too many failures (of this login name, or of the whole network address). */
+function isWaiting(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    (error.code === authProblemCodes.loginDelayed || error.code === authProblemCodes.loginAddressBlocked)
+  );
+}
+
+/** The committee the login page was opened for (`/login?org=CODE`), so failed logins with unknown names reach its auditor. */
+function committeeOfPage(): string | undefined {
+  const code = new URLSearchParams(window.location.search).get('org')?.trim();
+  return code && /^[a-z0-9][a-z0-9-]{1,39}$/.test(code) ? code : undefined;
 }
 
 /** Step one: username or mobile number, and password. */
@@ -28,10 +35,12 @@ export function CredentialsStep({ onSuccess }: { onSuccess: (response: LoginResp
   const submit = async (values: Values) => {
     setFailure(null);
     try {
-      onSuccess(await login.mutateAsync({ username: values.username.trim(), password: values.password }));
+      const org = committeeOfPage();
+      onSuccess(
+        await login.mutateAsync({ username: values.username.trim(), password: values.password, ...(org ? { org } : {}) }),
+      );
     } catch (error) {
-      const locked = error instanceof ApiError && error.code === authProblemCodes.accountLocked;
-      setFailure({ text: loginFailureMessage(error), locked });
+      setFailure({ text: loginFailureMessage(error), locked: isWaiting(error) });
       form.setFieldValue('password', '');
     }
   };
@@ -54,9 +63,7 @@ export function CredentialsStep({ onSuccess }: { onSuccess: (response: LoginResp
           showIcon
           role="alert"
           title={failure.text}
-          description={
-            failure.locked ? '为保护账户安全，连续多次密码错误后账户会暂时锁定。如忘记密码，请联系管理员重置。' : undefined
-          }
+          description={failure.locked ? '为保护账户安全，多次登录失败后须稍候再试。如忘记密码，请联系管理员重置。' : undefined}
           style={{ marginBottom: 16 }}
         />
       )}
