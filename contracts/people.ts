@@ -79,7 +79,11 @@ export const genderNames: Record<Gender, string> = { male: '男', female: '女' 
 /** A reference to a dictionary entry with its name, as lists show it. */
 export const namedRefSchema = z.object({ id: z.string(), name: z.string() }).nullable();
 
-/** A member as staff see it: sensitive fields masked. */
+/**
+ * A member as staff see it: sensitive fields masked. Party, ethnicity, birth year and the masked ID number and
+ * mobile are for the proposal office and the system administrator only: for other readers they are null and
+ * `fieldsHidden` is true (members see names, sectors and groups).
+ */
 export const memberSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -97,6 +101,8 @@ export const memberSchema = z.object({
   idNumberMasked: z.string().nullable(),
   /** 138****5678 */
   mobileMasked: z.string().nullable(),
+  /** True when this reader does not see party, ethnicity, birth year, ID number and mobile. */
+  fieldsHidden: z.boolean(),
   state: memberStateSchema,
   version: z.number().int(),
   createdAt: z.string(),
@@ -264,8 +270,11 @@ export const userStateSchema = z.enum(userStates);
 export type UserState = z.infer<typeof userStateSchema>;
 export const userStateNames: Record<UserState, string> = { active: '正常', disabled: '已停用' };
 
-/** Actions of the account workflow: POST /users/{id}/actions/{action}. */
-export const userActions = ['disable', 'enable', 'unlock', 'reset_password'] as const;
+/**
+ * Actions of the account workflow: POST /users/{id}/actions/{action}. An administrator's password is not reset
+ * directly: request_password_reset files a request that a second administrator approves (password-reset-requests).
+ */
+export const userActions = ['disable', 'enable', 'unlock', 'reset_password', 'request_password_reset'] as const;
 export const userActionSchema = z.enum(userActions);
 export type UserAction = z.infer<typeof userActionSchema>;
 
@@ -350,6 +359,60 @@ export const userWithPasswordSchema = z.object({
 });
 export type UserWithPassword = z.infer<typeof userWithPasswordSchema>;
 
+// ───────────────────────────── administrator password resets ─────────────────────────────
+
+export const passwordResetStates = ['pending', 'approved', 'rejected', 'cancelled'] as const;
+export const passwordResetStateSchema = z.enum(passwordResetStates);
+export type PasswordResetState = z.infer<typeof passwordResetStateSchema>;
+export const passwordResetStateNames: Record<PasswordResetState, string> = {
+  pending: '待批准',
+  approved: '已批准',
+  rejected: '已驳回',
+  cancelled: '已撤销',
+};
+
+/** Actions on a reset request: POST /password-reset-requests/{id}/actions/{action}. */
+export const passwordResetActions = ['approve', 'reject', 'cancel'] as const;
+export const passwordResetActionSchema = z.enum(passwordResetActions);
+export type PasswordResetAction = z.infer<typeof passwordResetActionSchema>;
+
+/**
+ * A request to reset an administrator's password (system, security or audit administrator). Another administrator
+ * — not the requester, not the account's owner — approves it; only then is the password reset.
+ */
+export const passwordResetRequestSchema = z.object({
+  id: z.string(),
+  user: z.object({ id: z.string(), username: z.string(), displayName: z.string() }),
+  requestedBy: namedRefSchema,
+  reason: z.string(),
+  state: passwordResetStateSchema,
+  /** A pending request past expiresAt can no longer be approved. */
+  expired: z.boolean(),
+  expiresAt: z.string(),
+  decidedBy: namedRefSchema,
+  decidedAt: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  actions: z.array(availableActionSchema),
+});
+export type PasswordResetRequest = z.infer<typeof passwordResetRequestSchema>;
+export const passwordResetRequestListSchema = z.object({ items: z.array(passwordResetRequestSchema) });
+export type PasswordResetRequestList = z.infer<typeof passwordResetRequestListSchema>;
+
+/** Filter of the request list: pending (default) or all recent ones. */
+export const passwordResetListQuerySchema = z.object({
+  state: z.union([passwordResetStateSchema, z.literal('all')]).default('pending'),
+});
+
+/** The result of deciding a request: the request, and the new one-time password once when it was approved. */
+export const passwordResetDecisionSchema = z.object({
+  request: passwordResetRequestSchema,
+  /** Shown once to the approving administrator; never stored in clear or logged. */
+  oneTimePassword: z.string().nullable(),
+});
+export type PasswordResetDecision = z.infer<typeof passwordResetDecisionSchema>;
+
 // ───────────────────────────── Excel import / export ─────────────────────────────
 
 /** Columns of the member import sheet, in order. 姓名 is required; the others may be blank. */
@@ -417,5 +480,7 @@ export const peopleRoutes = {
   users: '/api/v1/users',
   user: (id: string) => `/api/v1/users/${id}`,
   userAction: (id: string, action: UserAction) => `/api/v1/users/${id}/actions/${action}`,
+  passwordResetRequests: '/api/v1/password-reset-requests',
+  passwordResetAction: (id: string, action: PasswordResetAction) => `/api/v1/password-reset-requests/${id}/actions/${action}`,
   environment: '/api/v1/environment',
 } as const;

@@ -35,3 +35,20 @@ export const administratorRoles: readonly Role[] = ['system_admin', 'security_ad
 
 /** Roles that must never be held together by one account (三员分立). */
 export const mutuallyExclusiveRoles: readonly Role[] = ['system_admin', 'security_admin', 'auditor'];
+
+/**
+ * Why a set of roles may not be held by one account, or null (三员分立): no two of the three administrator roles,
+ * and an administrator holds no business role (else the system administrator could read members' drafts or the
+ * auditor handle proposals). Checked on creation and on every role change; the web form shows the same message.
+ */
+export function roleSetProblem(held: readonly Role[]): string | null {
+  const administrator = held.filter((role) => mutuallyExclusiveRoles.includes(role));
+  if (new Set(administrator).size > 1) {
+    return `三员分立：${administrator.map((role) => roleNames[role]).join('、')}不能由同一账户兼任`;
+  }
+  const business = held.filter((role) => !mutuallyExclusiveRoles.includes(role));
+  if (administrator.length > 0 && business.length > 0) {
+    return `三员分立：${roleNames[administrator[0]]}不能兼任业务角色（${[...new Set(business)].map((role) => roleNames[role]).join('、')}）`;
+  }
+  return null;
+}

@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor, likePattern } from '../../platform/http/pag
 import { forbidden, notFound } from '../../platform/http/problem.ts';
 import type { AppDependencies } from '../../platform/module.ts';
 import { dictionaryNames } from './people.lookups.ts';
-import { canManageMembers, canReadMembers } from './people.policy.ts';
+import { canManageMembers, canReadMembers, canSeeMemberDetails, type PolicyActor } from './people.policy.ts';
 import { type MemberRow, presentMember } from './people.presenter.ts';
 import { members } from './people.tables.ts';
 
@@ -26,19 +26,28 @@ export function memberConditions(orgId: string, filter: MemberFilter): SQL[] {
   return conditions;
 }
 
-/** Members as staff see them, with dictionary names resolved in one query. */
+/**
+ * Members as this reader may see them (the roster view unless they keep the roster: canSeeMemberDetails), with
+ * dictionary names resolved in one query. Every route that returns members presents them here.
+ */
 export async function presentMembers(
   executor: Executor,
   deps: AppDependencies,
-  orgId: string,
+  reader: PolicyActor & { orgId: string },
   rows: MemberRow[],
 ): Promise<Member[]> {
+  const view = canSeeMemberDetails(reader) ? 'full' : 'roster';
   const names = await dictionaryNames(
     executor,
-    orgId,
-    rows.flatMap((row) => [row.sectorId, row.partyId, row.committeeId, row.groupId]),
+    reader.orgId,
+    rows.flatMap((row) => [row.sectorId, view === 'full' ? row.partyId : null, row.committeeId, row.groupId]),
   );
-  return rows.map((row) => presentMember(row, names, deps.cipher));
+  return rows.map((row) => presentMember(row, names, deps.cipher, view));
+}
+
+/** 403 when a reader who may not see members' parties filters by one (the filter would tell them). */
+function assertFilterAllowed(actor: Actor, filter: MemberFilter): void {
+  if (filter.partyId && !canSeeMemberDetails(actor)) throw forbidden('您无权按党派筛选委员');
 }
 
 /** One page of the committee's members (in roster order) and the total matching the filter. */
@@ -48,6 +57,7 @@ export async function listMembers(
   query: z.output<typeof memberListQuerySchema>,
 ): Promise<MemberPage> {
   if (!canReadMembers(actor)) throw forbidden('您无权查看委员名单');
+  assertFilterAllowed(actor, query);
   const executor = deps.database.orm;
   const conditions = memberConditions(actor.orgId, query);
   const after = decodeCursor(query.cursor, ['s']);
@@ -63,7 +73,7 @@ export async function listMembers(
     .where(and(...conditions));
   const page = rows.slice(0, query.limit);
   return {
-    items: await presentMembers(executor, deps, actor.orgId, page),
+    items: await presentMembers(executor, deps, actor, page),
     nextCursor: rows.length > query.limit ? encodeCursor([page[page.length - 1].id]) : null,
     total,
   };
@@ -72,12 +82,13 @@ export async function listMembers(
 /** Every member matching the filter, for the Excel export. */
 export async function findMembers(deps: AppDependencies, actor: Actor, filter: MemberFilter): Promise<Member[]> {
   if (!canReadMembers(actor)) throw forbidden('您无权导出委员名单');
+  assertFilterAllowed(actor, filter);
   const rows = await deps.database.orm
     .select()
     .from(members)
     .where(and(...memberConditions(actor.orgId, filter)))
     .orderBy(members.id);
-  return presentMembers(deps.database.orm, deps, actor.orgId, rows);
+  return presentMembers(deps.database.orm, deps, actor, rows);
 }
 
 /** Members of the committee with exactly this ID number or mobile (by their blind indexes). */
@@ -98,7 +109,7 @@ export async function lookupMembers(
     .where(and(eq(members.orgId, actor.orgId), or(...matches)))
     .orderBy(members.id)
     .limit(50);
-  return presentMembers(deps.database.orm, deps, actor.orgId, rows);
+  return presentMembers(deps.database.orm, deps, actor, rows);
 }
 
 /** A member row of the actor's committee, locked for update inside a transaction when `lock` is set; 404 otherwise. */
@@ -116,6 +127,6 @@ export async function loadMember(executor: Executor, orgId: string, id: string, 
 export async function getMember(deps: AppDependencies, actor: Actor, id: string): Promise<Member> {
   const row = await loadMember(deps.database.orm, actor.orgId, id);
   if (!canReadMembers(actor)) throw forbidden('您无权查看委员信息');
-  const [member] = await presentMembers(deps.database.orm, deps, actor.orgId, [row]);
+  const [member] = await presentMembers(deps.database.orm, deps, actor, [row]);
   return member;
 }

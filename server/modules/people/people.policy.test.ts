@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type UserAction, userActions } from '../../../contracts/people.ts';
-import { type Role, roles } from '../../../contracts/roles.ts';
+import { administratorRoles, type Role, roleSetProblem, roles } from '../../../contracts/roles.ts';
 import { availableActions, guardTransition } from '../../platform/workflow/workflow.ts';
 import {
   canCreateUsers,
+  canDecidePasswordReset,
   canEditUserProfile,
   canManageMembers,
   canManageUnits,
@@ -17,7 +18,7 @@ import {
   type PolicyActor,
   roleChangeProblem,
 } from './people.policy.ts';
-import { accountWorkflow } from './people.workflow.ts';
+import { accountWorkflow, passwordResetWorkflow } from './people.workflow.ts';
 
 const actorWith = (role: Role, extra: Partial<PolicyActor> = {}): PolicyActor => ({
   userId: 'actor',
@@ -78,7 +79,9 @@ describe('account workflow actions, every role × action × target', () => {
     disable: { business: ['system_admin'], admin: ['security_admin'] },
     enable: { business: ['system_admin'], admin: ['security_admin'] },
     unlock: { business: ['security_admin'], admin: ['security_admin'] },
-    reset_password: { business: ['security_admin'], admin: ['security_admin'] },
+    // An administrator's password is never reset by one person: it takes a request another administrator approves.
+    reset_password: { business: ['security_admin'], admin: [] },
+    request_password_reset: { business: [], admin: ['security_admin'] },
   };
   const cases = roles.flatMap((role) =>
     userActions.flatMap((action) => [
@@ -134,7 +137,39 @@ describe('role changes (三员分立)', () => {
     ['…but not a second one', actorWith('system_admin'), [], ['security_admin'], none, /安全管理员/],
     ['…nor removes one', actorWith('system_admin'), ['security_admin'], [], bootstrap, /安全管理员/],
     ['security admin grants auditor', actorWith('security_admin'), [], ['auditor'], none, null],
-    ['security admin grants system admin', actorWith('security_admin'), ['leader'], ['leader', 'system_admin'], none, null],
+    ['security admin grants system admin', actorWith('security_admin'), [], ['system_admin'], none, null],
+    [
+      'security admin may not make a business account an administrator',
+      actorWith('security_admin'),
+      ['leader'],
+      ['leader', 'system_admin'],
+      none,
+      /不能兼任业务角色/,
+    ],
+    [
+      'system admin may not give the auditor a business role',
+      actorWith('system_admin'),
+      ['auditor'],
+      ['auditor', 'member'],
+      none,
+      /不能兼任业务角色/,
+    ],
+    [
+      'system admin may not give the security admin a business role',
+      actorWith('system_admin'),
+      ['security_admin'],
+      ['security_admin', 'proposal_office'],
+      none,
+      /不能兼任业务角色/,
+    ],
+    [
+      'an administrator may drop a business role held from before the rule',
+      actorWith('system_admin'),
+      ['auditor', 'leader'],
+      ['auditor'],
+      none,
+      null,
+    ],
     ['security admin may not grant a business role', actorWith('security_admin'), [], ['member'], none, /系统管理员/],
     ['two admin roles at once', actorWith('security_admin'), ['system_admin'], ['system_admin', 'auditor'], none, /三员分立/],
     ['auditor grants nothing', actorWith('auditor'), [], ['member'], none, /系统管理员/],
@@ -173,4 +208,74 @@ describe('links a role needs', () => {
   it.each(cases)('%j member=%s unit=%s', (held, memberId, unitId, expected) =>
     expect(missingLinks({ roles: held, memberId, unitId })).toEqual(expected),
   );
+});
+
+describe('an administrator holds no business role (三员分立), every pair', () => {
+  const business = roles.filter((role) => !administratorRoles.includes(role));
+  const cases = administratorRoles.flatMap((administrator) => business.map((role) => [administrator, role] as const));
+  it.each(cases)('%s with %s is refused on creation and on a role change', (administrator, role) => {
+    expect(roleSetProblem([administrator, role])).toMatch(/不能兼任业务角色/);
+    const granter = actorWith(administrator === 'security_admin' ? 'system_admin' : 'security_admin');
+    expect(roleChangeProblem(granter, { id: '', roles: [] }, [administrator, role], { securityAdminExists: false })).toMatch(
+      /三员分立/,
+    );
+    expect(
+      roleChangeProblem(actorWith('system_admin'), { id: 'target', roles: [administrator] }, [administrator, role], {
+        securityAdminExists: true,
+      }),
+    ).toMatch(/不能兼任业务角色/);
+  });
+  it('allows one administrator role alone and any set of business roles', () => {
+    for (const role of administratorRoles) expect(roleSetProblem([role])).toBeNull();
+    expect(roleSetProblem(business)).toBeNull();
+    expect(roleSetProblem([])).toBeNull();
+  });
+});
+
+describe('requesting an administrator password reset', () => {
+  const securityAccount = { id: 'target', roles: ['security_admin'] as Role[] };
+  const cases: [string, PolicyActor, { id: string; roles: Role[] }, boolean][] = [
+    ['security admin for the auditor', actorWith('security_admin'), adminAccount, true],
+    ['security admin for the system admin', actorWith('security_admin'), { id: 'target', roles: ['system_admin'] }, true],
+    ['security admin for another security admin', actorWith('security_admin'), securityAccount, true],
+    ['system admin for a security admin (who cannot reset their own)', actorWith('system_admin'), securityAccount, true],
+    ['system admin for the auditor', actorWith('system_admin'), adminAccount, false],
+    ['auditor for the security admin', actorWith('auditor'), securityAccount, false],
+    ['security admin for a business account (reset directly instead)', actorWith('security_admin'), businessAccount, false],
+    ['security admin for their own account', actorWith('security_admin'), { id: 'actor', roles: ['security_admin'] }, false],
+  ];
+  it.each(cases)('%s', (_name, actor, target, expected) =>
+    expect(canTakeUserAction(actor, target, 'request_password_reset')).toBe(expected),
+  );
+});
+
+describe('deciding an administrator password reset request (a second administrator)', () => {
+  const request = { userId: 'target', requestedBy: 'requester' };
+  const cases: [string, PolicyActor, 'approve' | 'reject' | 'cancel', boolean][] = [
+    ['another system admin approves', actorWith('system_admin'), 'approve', true],
+    ['another security admin approves', actorWith('security_admin'), 'approve', true],
+    ['the auditor approves', actorWith('auditor'), 'approve', true],
+    ['the requester may not approve their own request', actorWith('security_admin', { userId: 'requester' }), 'approve', false],
+    ['the target may not approve a reset of their own password', actorWith('auditor', { userId: 'target' }), 'approve', false],
+    ['the office may not approve', actorWith('proposal_office'), 'approve', false],
+    ['a member may not approve', actorWith('member'), 'approve', false],
+    ['another administrator rejects', actorWith('auditor'), 'reject', true],
+    ['the requester may not reject (they cancel)', actorWith('security_admin', { userId: 'requester' }), 'reject', false],
+    ['the requester cancels', actorWith('security_admin', { userId: 'requester' }), 'cancel', true],
+    ['nobody else cancels', actorWith('system_admin'), 'cancel', false],
+  ];
+  it.each(cases)('%s', (_name, actor, action, expected) => {
+    expect(canDecidePasswordReset(actor, request, action)).toBe(expected);
+    const offered = availableActions(passwordResetWorkflow, 'pending', actor.roles, (candidate) =>
+      canDecidePasswordReset(actor, request, candidate),
+    );
+    expect(offered.some((entry) => entry.action === action)).toBe(expected);
+  });
+  it('decides only pending requests', () => {
+    for (const state of ['approved', 'rejected', 'cancelled'] as const) {
+      expect(() => guardTransition(passwordResetWorkflow, state, 'approve', ['system_admin'])).toThrow(
+        expect.objectContaining({ status: 409 }),
+      );
+    }
+  });
 });

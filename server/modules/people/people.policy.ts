@@ -1,5 +1,5 @@
-import type { UserAction } from '../../../contracts/people.ts';
-import { mutuallyExclusiveRoles, type Role, roleNames, roles } from '../../../contracts/roles.ts';
+import type { PasswordResetAction, UserAction } from '../../../contracts/people.ts';
+import { mutuallyExclusiveRoles, type Role, roleNames, roleSetProblem, roles } from '../../../contracts/roles.ts';
 
 /** What the people policies need to know about the current user. */
 export type PolicyActor = { userId: string; roles: readonly Role[]; unitId: string | null };
@@ -12,7 +12,8 @@ export const businessRoles: readonly Role[] = roles.filter((role) => !mutuallyEx
 
 const has = (actor: Pick<PolicyActor, 'roles'>, ...wanted: Role[]) => wanted.some((role) => actor.roles.includes(role));
 const isAdministrativeRole = (role: Role) => mutuallyExclusiveRoles.includes(role);
-const holdsAdministrativeRole = (account: PolicyAccount) => account.roles.some(isAdministrativeRole);
+/** True when the account holds one of the three administrator roles. */
+export const holdsAdministrativeRole = (account: PolicyAccount) => account.roles.some(isAdministrativeRole);
 
 /** Roles that work with the member roster: everyone except the security administrator and the auditor. */
 const rosterReaders: Role[] = businessRoles.concat(['system_admin']) as Role[];
@@ -24,6 +25,14 @@ export function canReadMembers(actor: PolicyActor): boolean {
 
 /** May create, update, deactivate and import members. */
 export function canManageMembers(actor: PolicyActor): boolean {
+  return has(actor, 'system_admin', 'proposal_office');
+}
+
+/**
+ * May see a member's party, ethnicity, birth year and masked ID number and mobile: the office and the system
+ * administrator, who keep the roster. Other readers see names, sectors and groups.
+ */
+export function canSeeMemberDetails(actor: Pick<PolicyActor, 'roles'>): boolean {
   return has(actor, 'system_admin', 'proposal_office');
 }
 
@@ -74,8 +83,9 @@ export function canEditUserProfile(actor: PolicyActor, _target: PolicyAccount): 
 /**
  * Why the actor may not change the target's roles from `target.roles` to `next`, or null when allowed.
  * 三员分立: the system administrator assigns business roles; the security administrator assigns the three
- * administrator roles; no account holds two of them; nobody changes their own roles. While a committee has
- * no security administrator yet, its system administrator may appoint one (the bootstrap of a new committee).
+ * administrator roles; no account holds two of them, nor one of them with a business role (roleSetProblem);
+ * nobody changes their own roles. While a committee has no security administrator yet, its system administrator
+ * may appoint one (the bootstrap of a new committee). Creation is a change from no roles.
  */
 export function roleChangeProblem(
   actor: PolicyActor,
@@ -88,10 +98,8 @@ export function roleChangeProblem(
   const changed = [...added, ...removed];
   if (changed.length === 0) return null;
   if (target.id === actor.userId) return '不能修改自己的角色';
-  const held = next.filter(isAdministrativeRole);
-  if (new Set(held).size > 1) {
-    return `三员分立：${held.map((role) => roleNames[role]).join('、')}不能由同一账户兼任`;
-  }
+  const setProblem = roleSetProblem(next);
+  if (setProblem) return setProblem;
   for (const role of changed) {
     if (isAdministrativeRole(role)) {
       const bootstrap =
@@ -107,8 +115,10 @@ export function roleChangeProblem(
 /**
  * May take the account workflow action on the target (the workflow table already limits the roles; this adds
  * the item-level rules): nobody acts on their own account; accounts holding an administrator role are
- * disabled and enabled by the security administrator, other accounts by the system administrator; unlock and
- * password reset are the security administrator's.
+ * disabled and enabled by the security administrator, other accounts by the system administrator; unlock is
+ * the security administrator's. A password is reset directly only on a business account (by the security
+ * administrator); an administrator's needs a request (by the security administrator, or by the system
+ * administrator for a security administrator, who cannot reset their own) that another administrator approves.
  */
 export function canTakeUserAction(actor: PolicyActor, target: PolicyAccount, action: UserAction): boolean {
   if (target.id === actor.userId) return false;
@@ -117,9 +127,31 @@ export function canTakeUserAction(actor: PolicyActor, target: PolicyAccount, act
     case 'enable':
       return holdsAdministrativeRole(target) ? has(actor, 'security_admin') : has(actor, 'system_admin');
     case 'unlock':
-    case 'reset_password':
       return has(actor, 'security_admin');
+    case 'reset_password':
+      return !holdsAdministrativeRole(target) && has(actor, 'security_admin');
+    case 'request_password_reset':
+      if (!holdsAdministrativeRole(target)) return false;
+      return has(actor, 'security_admin') || (has(actor, 'system_admin') && target.roles.includes('security_admin'));
   }
+}
+
+/** What the decision rules need to know about a password reset request. */
+export type ResetRequestFacts = { userId: string; requestedBy: string };
+
+/**
+ * May take the action on a pending administrator password reset request: a second administrator (any of the
+ * three, but neither the requester nor the account's owner) approves or rejects; only the requester cancels.
+ */
+export function canDecidePasswordReset(actor: PolicyActor, request: ResetRequestFacts, action: PasswordResetAction): boolean {
+  if (action === 'cancel') return actor.userId === request.requestedBy;
+  if (actor.userId === request.requestedBy || actor.userId === request.userId) return false;
+  return actor.roles.some(isAdministrativeRole);
+}
+
+/** May list administrator password reset requests: the three administrators. */
+export function canReadPasswordResets(actor: PolicyActor): boolean {
+  return actor.roles.some(isAdministrativeRole);
 }
 
 /** Roles a linked record must back: the member role needs a member, unit roles need a unit. */

@@ -27,8 +27,30 @@ export function maskSealed(cipher: FieldCipher, sealed: string | null): string |
 
 const ref = (names: Map<string, Named>, id: string | null) => (id ? (names.get(id) ?? { id, name: '（已删除）' }) : null);
 
-/** A member as staff see it: dictionary references with names, ID number and mobile masked. */
-export function presentMember(row: MemberRow, names: Map<string, Named>, cipher: FieldCipher): Member {
+/** How much of a member a reader sees: everything (masked) for the roster's keepers, the roster otherwise. */
+export type MemberView = 'full' | 'roster';
+
+/**
+ * A member as staff see it: dictionary references with names, ID number and mobile masked. In the roster view
+ * (readers other than the office and the system administrator) party, ethnicity, birth year, ID number and
+ * mobile are withheld.
+ */
+export function presentMember(row: MemberRow, names: Map<string, Named>, cipher: FieldCipher, view: MemberView): Member {
+  const member = presentFullMember(row, names, cipher);
+  if (view === 'full') return member;
+  return {
+    ...member,
+    birthYear: null,
+    ethnicity: null,
+    party: null,
+    idNumberMasked: null,
+    mobileMasked: null,
+    fieldsHidden: true,
+  };
+}
+
+/** Every field of a member (sensitive ones masked). */
+function presentFullMember(row: MemberRow, names: Map<string, Named>, cipher: FieldCipher): Member {
   return {
     id: row.id,
     name: row.name,
@@ -44,6 +66,7 @@ export function presentMember(row: MemberRow, names: Map<string, Named>, cipher:
     isStandingCommittee: row.isStandingCommittee,
     idNumberMasked: maskSealed(cipher, row.idNumberEncrypted),
     mobileMasked: maskSealed(cipher, row.mobileEncrypted),
+    fieldsHidden: false,
     state: row.state as MemberState,
     version: row.version,
     createdAt: row.createdAt,

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { instant, tenantKey, versioned } from '../../platform/db/columns.ts';
 
@@ -34,6 +35,13 @@ export const users = pgTable(
     uniqueIndex('users_username_unique').on(table.username),
     uniqueIndex('users_mobile_unique').on(table.mobileHash),
     index('users_org').on(table.orgId, table.displayName),
+    /**
+     * A member links to at most one active account (三员分立: no second account to read a member's drafts). The
+     * migration creates it only where no duplicates exist yet; the account actions check the rule either way.
+     */
+    uniqueIndex('users_member_active_unique')
+      .on(table.orgId, table.memberId)
+      .where(sql`member_id is not null and state = 'active'`),
   ],
 );
 
@@ -107,5 +115,33 @@ export const units = pgTable(
     primaryKey({ columns: [table.orgId, table.id] }),
     uniqueIndex('units_code_unique').on(table.orgId, table.code),
     uniqueIndex('units_name_unique').on(table.orgId, table.name),
+  ],
+);
+
+/**
+ * A request to reset an administrator's password (三员分立): filed by one administrator, approved or rejected by
+ * another (neither the requester nor the account's owner); the password is reset only on approval.
+ */
+export const passwordResetRequests = pgTable(
+  'password_reset_requests',
+  {
+    ...tenantKey(),
+    /** The administrator account whose password is to be reset. */
+    userId: uuid().notNull(),
+    requestedBy: uuid().notNull(),
+    reason: text().notNull(),
+    /** pending | approved | rejected | cancelled: driven by passwordResetWorkflow */
+    state: text().notNull().default('pending'),
+    decidedBy: uuid(),
+    decidedAt: instant(),
+    decisionReason: text(),
+    /** A pending request can be approved until then. */
+    expiresAt: instant().notNull(),
+    ...versioned(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.orgId, table.id] }),
+    foreignKey({ columns: [table.orgId, table.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
+    index('password_reset_requests_state').on(table.orgId, table.state, table.createdAt),
   ],
 );

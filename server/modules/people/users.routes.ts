@@ -1,5 +1,8 @@
 import { actionParamsSchema, idParamsSchema } from '../../../contracts/common.ts';
 import {
+  passwordResetDecisionSchema,
+  passwordResetListQuerySchema,
+  passwordResetRequestListSchema,
   userActionBodySchema,
   userCreateSchema,
   userListQuerySchema,
@@ -13,13 +16,18 @@ import { expectedVersion } from '../../platform/http/concurrency.ts';
 import { requestContext, setVersionTag } from '../../platform/http/request-context.ts';
 import type { ApiApp, AppDependencies } from '../../platform/module.ts';
 import { createUser } from './actions/create-user.ts';
+import { decidePasswordReset } from './actions/decide-password-reset.ts';
 import { takeUserAction } from './actions/take-user-action.ts';
 import { updateUser } from './actions/update-user.ts';
+import { listResetRequests } from './password-resets.queries.ts';
 import { getUser, listUsers } from './users.queries.ts';
 
 const tags = ['账户'];
 
-/** Routes of user accounts: list, detail, create, update (roles, links), and the account workflow actions. */
+/**
+ * Routes of user accounts: list, detail, create, update (roles, links), the account workflow actions, and the
+ * administrator password reset requests a second administrator decides.
+ */
 export function userRoutes(app: ApiApp, deps: AppDependencies): void {
   app.get(
     '/users',
@@ -100,7 +108,8 @@ export function userRoutes(app: ApiApp, deps: AppDependencies): void {
     {
       schema: {
         tags,
-        summary: '账户操作：disable 停用、enable 启用、unlock 解除锁定、reset_password 重置密码',
+        summary:
+          '账户操作：disable 停用、enable 启用、unlock 解除锁定、reset_password 重置密码（业务账户）、request_password_reset 申请重置管理员密码（须另一名管理员批准）',
         params: actionParamsSchema,
         body: userActionBodySchema,
         response: { 200: userWithPasswordSchema },
@@ -112,6 +121,37 @@ export function userRoutes(app: ApiApp, deps: AppDependencies): void {
       const result = await takeUserAction(deps, requireActor(request), id, action, request.body.reason, requestContext(request));
       setVersionTag(reply, result.user.version);
       return result;
+    },
+  );
+
+  app.get(
+    '/password-reset-requests',
+    {
+      schema: {
+        tags,
+        summary: '管理员密码重置申请（默认待批准的；三员可见）',
+        querystring: passwordResetListQuerySchema,
+        response: { 200: passwordResetRequestListSchema },
+      },
+    },
+    async (request) => listResetRequests(deps, requireActor(request), request.query),
+  );
+
+  app.post(
+    '/password-reset-requests/:id/actions/:action',
+    {
+      schema: {
+        tags,
+        summary: '处理密码重置申请：approve 批准并重置（另一名管理员；临时密码只显示一次）、reject 驳回、cancel 撤销（申请人）',
+        params: actionParamsSchema,
+        body: userActionBodySchema,
+        response: { 200: passwordResetDecisionSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const { id, action } = request.params;
+      return decidePasswordReset(deps, requireActor(request), id, action, request.body.reason, requestContext(request));
     },
   );
 }

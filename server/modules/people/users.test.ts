@@ -102,13 +102,15 @@ describe('user accounts API and the account workflow', () => {
     expect(office.statusCode).toBe(200);
     expect(office.json()).toMatchObject({ roles: ['proposal_office'], version: 2 });
     expect((await patch(2, { roles: ['proposal_office', 'auditor'] }, as('system_admin'))).statusCode).toBe(403);
-    const granted = await patch(2, { roles: ['proposal_office', 'auditor'] }, as('security_admin'));
-    expect(granted.statusCode).toBe(200);
-    const both = await patch(3, { roles: ['proposal_office', 'auditor', 'system_admin'] }, as('security_admin'));
+    // An administrator holds no business role, whoever grants it.
+    const mixed = await patch(2, { roles: ['proposal_office', 'auditor'] }, as('security_admin'));
+    expect(mixed.statusCode).toBe(403);
+    expect(mixed.json().detail).toContain('不能兼任业务角色');
+    const both = await patch(2, { roles: ['auditor', 'system_admin'] }, as('security_admin'));
     expect(both.statusCode).toBe(403);
     expect(both.json().detail).toContain('三员分立');
-    expect((await patch(3, { displayName: '改名' }, as('security_admin'))).statusCode).toBe(403);
-    expect((await patch(2, { displayName: '改名' }, as('system_admin'))).statusCode).toBe(409);
+    expect((await patch(2, { displayName: '改名' }, as('security_admin'))).statusCode).toBe(403);
+    expect((await patch(1, { displayName: '改名' }, as('system_admin'))).statusCode).toBe(409);
     const own = await test.app.inject({
       method: 'PATCH',
       url: `/api/v1/users/${tenant.people.system_admin.id}`,
@@ -137,13 +139,27 @@ describe('user accounts API and the account workflow', () => {
     });
     expect(roles.statusCode).toBe(400);
     expect(roles.json().errors[0].field).toBe('memberId');
-    const linked = await test.app.inject({
+    // 郑七 has an active account already (a member links to one); another member record is free.
+    const taken = await test.app.inject({
       method: 'PATCH',
       url,
       headers: { ...as('system_admin'), 'if-match': '"2"' },
       payload: { roles: ['member', 'leader'], memberId },
     });
-    expect(linked.json()).toMatchObject({ roles: ['leader', 'member'], member: { id: memberId }, version: 3 });
+    expect(taken.statusCode).toBe(409);
+    const free = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/members',
+      headers: as('proposal_office'),
+      payload: { name: '王八' },
+    });
+    const linked = await test.app.inject({
+      method: 'PATCH',
+      url,
+      headers: { ...as('system_admin'), 'if-match': '"2"' },
+      payload: { roles: ['member', 'leader'], memberId: free.json().id },
+    });
+    expect(linked.json()).toMatchObject({ roles: ['leader', 'member'], member: { id: free.json().id }, version: 3 });
   });
 
   it('offers each viewer only the actions they may take', async () => {

@@ -187,7 +187,7 @@ describe('proposals API: co-signing, collective proposals, lists and similar ite
       test,
       'GET',
       `/proposals/similar?title=${encodeURIComponent('老旧小区加装电梯')}&keywords=电梯`,
-      city.as('co2'),
+      city.as('proposal_office'),
     );
     expect(response.statusCode).toBe(200);
     const items = response.json().items as { id: string; title: string; score: number; number: string | null }[];
@@ -195,6 +195,9 @@ describe('proposals API: co-signing, collective proposals, lists and similar ite
     expect(items[0].score).toBeGreaterThan(0.5);
     expect(items.map((item) => item.title)).not.toContain('关于加强农村饮水安全的建议');
     expect(items.map((item) => item.title)).not.toContain('关于老旧小区加装电梯的草稿不应出现');
+    // A member sees only what they may open: not another member's proposal, however alike.
+    const member = await call(test, 'GET', `/proposals/similar?title=${encodeURIComponent('老旧小区加装电梯')}`, city.as('co2'));
+    expect(member.json().items.map((item: { id: string }) => item.id)).not.toContain('01890000-0000-7000-8000-0000000000a1');
     expect((await call(test, 'GET', '/proposals/similar?title=', city.as('co2'))).statusCode).toBe(400);
     expect((await call(test, 'GET', '/proposals/similar?title=电梯', city.as('unit_handler'))).statusCode).toBe(403);
   });

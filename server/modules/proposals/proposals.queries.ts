@@ -8,7 +8,7 @@ import { notFound } from '../../platform/http/problem.ts';
 import type { AppDependencies } from '../../platform/module.ts';
 import { loadOrganization, type SessionRow } from '../orgs/orgs.queries.ts';
 import { members, units } from '../people/people.tables.ts';
-import { canReadProposal, type ProposalLinks } from './proposals.policy.ts';
+import { openableProposalIds } from './proposals.access.ts';
 import { type MergedSource, presentProposal } from './proposals.presenter.ts';
 import { proposalAssignments, proposalCoSigners, proposalSupplements, proposals } from './proposals.tables.ts';
 import { assignmentWorkflow } from './proposals.workflow.ts';
@@ -48,7 +48,9 @@ export async function loadCoSigners(executor: Executor, orgId: string, proposalI
 
 /**
  * A proposal the actor may read, with its co-signers; 404 when it does not exist in the actor's committee or
- * the actor may not see it. `forUpdate` locks the proposal row for the caller's transaction.
+ * the actor may not see it. `forUpdate` locks the proposal row for the caller's transaction. Every route that loads
+ * a proposal by its id goes through here: the read check is `openableProposalIds` (proposals.access.ts), the rule
+ * of the detail route, so no route answers on a proposal its user could not open.
  */
 export async function loadVisibleProposal(
   executor: Executor,
@@ -64,36 +66,9 @@ export async function loadVisibleProposal(
   if (!proposal) throw notFound('提案');
   const coSigners = await loadCoSigners(executor, actor.orgId, id);
   const invited = coSigners.filter((row) => row.state !== 'cancelled').map((row) => row.memberId);
-  if (
-    !canReadProposal(actor, proposal, invited) &&
-    !canReadProposal(actor, proposal, invited, await loadLinks(executor, proposal, actor))
-  ) {
-    throw notFound('提案');
-  }
+  const open = await openableProposalIds(executor, actor, [proposal], new Map([[id, invited]]));
+  if (!open.has(id)) throw notFound('提案');
   return { proposal, coSigners };
-}
-
-/**
- * The links of a proposal that could let this actor read it (see ProposalLinks): the units it was assigned to,
- * asked only for a unit user, and the proposers of proposals merged into it, asked only for a member — so a
- * detail request stays within its statement budget (bench/proposal-endpoints.ts).
- */
-export async function loadLinks(executor: Executor, proposal: ProposalRow, actor: Actor): Promise<ProposalLinks> {
-  const links: ProposalLinks = {};
-  if (actor.unitId) {
-    const assigned = await executor
-      .select({ unitId: proposalAssignments.unitId })
-      .from(proposalAssignments)
-      .where(and(eq(proposalAssignments.orgId, proposal.orgId), eq(proposalAssignments.proposalId, proposal.id)));
-    links.assignedUnitIds = assigned.map((row) => row.unitId);
-  }
-  if (actor.memberId) {
-    const merged = await loadMergedSources(executor, proposal.orgId, proposal.id);
-    links.mergedProposerMemberIds = merged.flatMap((source) =>
-      source.proposers.flatMap((person) => (person.memberId ? [person.memberId] : [])),
-    );
-  }
-  return links;
 }
 
 /** The full view of a proposal for the actor: names, co-signers, supplements and the actions open to them. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { dictionaryEntries } from '../orgs/orgs.tables.ts';
 import { call, createProposalCommittee, draftBody, TODAY } from './proposals.test-support.ts';
 
 type Similar = { id: string; title: string; score: number; sharedTerms: string[]; state: string; sessionId: string };
@@ -57,7 +58,7 @@ describe('GET /proposals/similar through the search index', () => {
 
     const found = await similar(
       city,
-      'co2',
+      'proposal_office',
       `title=${encodeURIComponent('老旧小区加装电梯问题')}&keywords=${encodeURIComponent('电梯')}`,
     );
     expect(found[0]).toMatchObject({ id: handedIn, state: 'submitted', sessionId: city.sessionIds.current });
@@ -78,8 +79,8 @@ describe('GET /proposals/similar through the search index', () => {
     expect(review.map((item) => item.id)).not.toContain(handedIn);
     expect(review.map((item) => item.id)).not.toContain(othersDraft);
 
-    // The other committee finds its own proposal and nothing of the city's.
-    const countyFound = await similar(county, 'co2', `title=${encodeURIComponent('老旧小区加装电梯')}`);
+    // The other committee's proposer finds their own proposal and nothing of the city's.
+    const countyFound = await similar(county, 'lead', `title=${encodeURIComponent('老旧小区加装电梯')}`);
     expect(countyFound.map((item) => item.id)).toEqual([otherCommittee]);
   });
 
@@ -93,7 +94,65 @@ describe('GET /proposals/similar through the search index', () => {
       { reason: '已另行反映' },
     );
     expect(response.statusCode).toBe(200);
-    const found = await similar(city, 'co2', `title=${encodeURIComponent('共享单车停放管理')}`);
-    expect(found.map((item) => item.id)).not.toContain(withdrawn);
+    for (const who of ['proposal_office', 'outsider']) {
+      const found = await similar(city, who, `title=${encodeURIComponent('共享单车停放管理')}`);
+      expect(found.map((item) => item.id)).not.toContain(withdrawn);
+    }
+  });
+
+  it('shows each user only the proposals they may open: never a member others’ rejected, returned or secret ones', async () => {
+    const town = await createProposalCommittee(test.dependencies);
+    const [reason] = await test.dependencies.database.orm
+      .insert(dictionaryEntries)
+      .values({ orgId: town.orgId, kind: 'rejection_reason', code: 'R04', name: '属于个人事务' })
+      .returning({ id: dictionaryEntries.id });
+    const office = (extra: Record<string, string> = {}) => town.as('proposal_office', extra);
+    const decide = async (id: string, path: string, payload: Record<string, unknown>) => {
+      const response = await call(test, 'POST', `/proposals/${id}${path}`, office({ 'if-match': '"2"' }), payload);
+      expect(response.statusCode, path).toBe(200);
+    };
+    const topic = '社区养老服务设施';
+    const own = await proposal(town, 'lead', `关于完善${topic}建设的建议`);
+    const rejected = await proposal(town, 'co1', `关于加快${topic}布局的建议`);
+    await decide(rejected, '/actions/reject', { reasonCodeId: reason.id, reason: '属于个人事务' });
+    const returned = await proposal(town, 'co1', `关于提升${topic}水平的建议`);
+    await decide(returned, '/actions/return', { reason: '请补充实施建议' });
+    const secret = await proposal(town, 'co1', `关于统筹${topic}规划的建议`);
+    await decide(secret, '/secret', { secret: true });
+    const coSigned = await proposal(town, 'outsider', `关于增加${topic}投入的建议`, {}, false);
+    await call(test, 'POST', `/proposals/${coSigned}/co-signers`, town.as('outsider', { 'if-match': '"1"' }), {
+      memberIds: [town.memberIds.co2],
+      deadline: '2026-01-12',
+    });
+    const accepted = await call(
+      test,
+      'POST',
+      `/proposals/${coSigned}/co-signers/${town.memberIds.co2}/actions/accept`,
+      town.as('co2'),
+    );
+    expect(accepted.statusCode).toBe(200);
+    const submitted = await call(
+      test,
+      'POST',
+      `/proposals/${coSigned}/actions/submit`,
+      town.as('outsider', { 'if-match': '"2"' }),
+    );
+    expect(submitted.statusCode).toBe(200);
+
+    const query = `title=${encodeURIComponent(`关于${topic}的建议`)}`;
+    const seenBy = async (who: string) => (await similar(town, who, query)).map((item) => item.id).sort();
+    expect(await seenBy('proposal_office')).toEqual([own, rejected, returned, secret, coSigned].sort());
+    expect(await seenBy('lead')).toEqual([own]);
+    expect(await seenBy('co1')).toEqual([rejected, returned, secret].sort());
+    expect(await seenBy('co2')).toEqual([coSigned]);
+    expect(await seenBy('outsider')).toEqual([coSigned]);
+    for (const who of ['lead', 'co1', 'co2', 'outsider', 'proposal_office']) {
+      for (const item of await similar(town, who, query)) {
+        const detail = await call(test, 'GET', `/proposals/${item.id}`, town.as(who));
+        expect(detail.statusCode, `${who} opens ${item.title}`).toBe(200);
+      }
+    }
+    const unit = await call(test, 'GET', `/proposals/similar?${query}`, town.as('unit_handler'));
+    expect(unit.statusCode).toBe(403);
   });
 });

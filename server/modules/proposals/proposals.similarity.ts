@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ProposalState, similarProposalSchema, similarQuerySchema } from '../../../contracts/proposals.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -7,9 +7,13 @@ import type { AppDependencies } from '../../platform/module.ts';
 import { findCurrentSession, loadSession } from '../orgs/orgs.queries.ts';
 import { sessions } from '../orgs/orgs.tables.ts';
 import { findSimilarItems } from '../search/similar.ts';
+import { openableProposalIds } from './proposals.access.ts';
 import { canSearchSimilar, privateStates } from './proposals.policy.ts';
+import { proposals } from './proposals.tables.ts';
 
 const MAXIMUM_RESULTS = 10;
+/** Candidates scored before the read check keeps those the user may open (the similar-item service's own pool). */
+const CANDIDATES = 50;
 
 /** The set of adjacent character pairs of a text, ignoring spaces and punctuation (a single character counts alone). */
 export function characterBigrams(text: string): Set<string> {
@@ -48,7 +52,8 @@ const HIDDEN_STATES: readonly string[] = [...privateStates, 'withdrawn'];
  * GET /proposals/similar: handed-in proposals of this session and the previous one that look like the given title
  * and keywords, best first, with their score (0–1) and the key words both share. Candidates and scores come from
  * the search module's similar-item service over the committee's index (decision 0009); drafts and proposals being
- * co-signed are private to their writers and never show, nor withdrawn ones, nor imported history items.
+ * co-signed never show, nor withdrawn ones, nor imported history items — and only proposals the user may open
+ * (`openableProposalIds`, the detail route's rule): a member sees their own, the office everything handed in.
  */
 export async function findSimilarProposals(
   deps: AppDependencies,
@@ -76,10 +81,28 @@ export async function findSimilarProposals(
     types: ['proposal'],
     excludeIds: query.excludeId ? [query.excludeId] : [],
     excludeStates: [...HIDDEN_STATES],
-    limit: MAXIMUM_RESULTS,
+    limit: CANDIDATES,
   });
-  return found
-    .filter((item) => item.type === 'proposal' && item.sessionId !== null && item.state !== null)
+  const candidates = found.filter((item) => item.type === 'proposal' && item.sessionId !== null && item.state !== null);
+  const rows =
+    candidates.length === 0
+      ? []
+      : await orm
+          .select()
+          .from(proposals)
+          .where(
+            and(
+              eq(proposals.orgId, actor.orgId),
+              inArray(
+                proposals.id,
+                candidates.map((item) => item.id),
+              ),
+            ),
+          );
+  const open = await openableProposalIds(orm, actor, rows);
+  return candidates
+    .filter((item) => open.has(item.id))
+    .slice(0, MAXIMUM_RESULTS)
     .map((item) => ({
       id: item.id,
       sessionId: item.sessionId as string,

@@ -2,7 +2,7 @@ import type { PublicationDecision, PublicationPreview } from '../../../contracts
 import type { Actor } from '../../platform/auth/actor.ts';
 import { forbidden } from '../../platform/http/problem.ts';
 import type { AppDependencies } from '../../platform/module.ts';
-import { loadProposalRow } from '../handling/handling.queries.ts';
+import { loadVisibleProposal } from '../proposals/proposals.queries.ts';
 import { canPublish, publicationRefusal } from './publication.policy.ts';
 import { buildPublicText } from './publication.text.ts';
 
@@ -10,7 +10,7 @@ import { buildPublicText } from './publication.text.ts';
 export async function previewPublication(deps: AppDependencies, actor: Actor, proposalId: string): Promise<PublicationPreview> {
   if (!canPublish(actor)) throw forbidden('只有提案委可以审核公开');
   const orm = deps.database.orm;
-  const proposal = await loadProposalRow(orm, actor.orgId, proposalId);
+  const { proposal } = await loadVisibleProposal(orm, actor, proposalId);
   const built = await buildPublicText(orm, proposal);
   return {
     proposalId,

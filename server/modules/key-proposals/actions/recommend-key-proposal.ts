@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../../platform/db/errors.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
 import { conflict, forbidden } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
-import { loadProposalRow } from '../../handling/handling.queries.ts';
+import { loadVisibleProposal } from '../../proposals/proposals.queries.ts';
 import { canManageKeyProposals, nominatableStates } from '../key-proposals.policy.ts';
 import { presentKeyProposals } from '../key-proposals.queries.ts';
 import { keyProposals } from '../key-proposals.tables.ts';
@@ -20,7 +20,7 @@ export async function recommendKeyProposal(
 ): Promise<KeyProposal> {
   if (!canManageKeyProposals(actor)) throw forbidden('只有提案委可以登记重点提案推荐');
   return deps.database.orm.transaction(async (tx) => {
-    const proposal = await loadProposalRow(tx, actor.orgId, input.proposalId, true);
+    const { proposal } = await loadVisibleProposal(tx, actor, input.proposalId, true);
     if (!nominatableStates.includes(proposal.state)) throw conflict('只有已立案、未归档的提案可以推荐为重点提案', 'not_filed');
     const recommenderName = input.recommenderName?.trim() || (input.recommenderKind === 'staff' ? actor.displayName : '');
     if (!recommenderName) throw conflict('请填写推荐的党派团体或专门委员会名称', 'recommender_required');

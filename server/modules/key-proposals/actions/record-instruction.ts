@@ -4,8 +4,8 @@ import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
 import { conflict, forbidden } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
-import { loadProposalRow } from '../../handling/handling.queries.ts';
 import { filedAndLaterStates } from '../../proposals/proposals.policy.ts';
+import { loadVisibleProposal } from '../../proposals/proposals.queries.ts';
 import { presentInstruction } from '../instructions.queries.ts';
 import { canRecordInstruction } from '../key-proposals.policy.ts';
 import { leaderInstructions } from '../key-proposals.tables.ts';
@@ -20,7 +20,7 @@ export async function recordInstruction(
 ): Promise<z.output<typeof instructionSchema>> {
   if (!canRecordInstruction(actor)) throw forbidden('只有提案委或党政领导可以记录领导批示');
   return deps.database.orm.transaction(async (tx) => {
-    const proposal = await loadProposalRow(tx, actor.orgId, proposalId, true);
+    const { proposal } = await loadVisibleProposal(tx, actor, proposalId, true);
     if (!filedAndLaterStates.includes(proposal.state) || proposal.state === 'archived') {
       throw conflict('只有已立案、未归档的提案可以记录领导批示', 'not_filed');
     }

@@ -70,7 +70,7 @@ export async function createMember(
         after: memberAuditView(row, deps.cipher),
         context,
       });
-      const [member] = await presentMembers(tx, deps, actor.orgId, [row]);
+      const [member] = await presentMembers(tx, deps, actor, [row]);
       return member;
     });
   } catch (error) {

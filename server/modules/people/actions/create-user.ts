@@ -1,6 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
-import { checkPasswordPolicy } from '../../../../contracts/auth.ts';
 import type { UserWithPassword, userCreateSchema } from '../../../../contracts/people.ts';
 import type { Role } from '../../../../contracts/roles.ts';
 import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
@@ -11,6 +10,7 @@ import { isUniqueViolation } from '../../../platform/db/errors.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
 import { badRequest, conflict, type FieldError, forbidden } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
+import { newPasswordProblems } from '../../auth/password-checks.ts';
 import { generatePassword, loadSecuritySettings } from '../people.passwords.ts';
 import { canCreateUsers, missingLinks, roleChangeProblem } from '../people.policy.ts';
 import { type UserRow, userAuditView } from '../people.presenter.ts';
@@ -49,6 +49,40 @@ export async function assertAccountLinks(
     }
   }
   if (errors.length > 0) throw badRequest(errors.map((error) => error.message).join('；'), errors, 'invalid_links');
+}
+
+/**
+ * 409 when the member already has another active account: a member record links to at most one (else a second
+ * account, whose password its creator knows, would read the member's drafts). Locks the member row first, so two
+ * requests at once cannot both pass (the partial unique index backs this up where the migration could create it).
+ */
+export async function assertMemberHasNoOtherAccount(
+  tx: Transaction,
+  orgId: string,
+  memberId: string,
+  exceptUserId?: string,
+): Promise<void> {
+  await tx
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.orgId, orgId), eq(members.id, memberId)))
+    .for('update');
+  const conditions = [eq(users.orgId, orgId), eq(users.memberId, memberId), eq(users.state, 'active')];
+  if (exceptUserId) conditions.push(ne(users.id, exceptUserId));
+  const [taken] = await tx
+    .select({ username: users.username })
+    .from(users)
+    .where(and(...conditions))
+    .limit(1);
+  if (taken) throw memberTaken(taken.username);
+}
+
+/** The 409 of a member who already has an active account. */
+export function memberTaken(username?: string) {
+  return conflict(
+    `该委员已有在用账户${username ? `“${username}”` : ''}：一名委员只能关联一个在用账户，请先停用原账户`,
+    'member_has_account',
+  );
 }
 
 /** 409 when the username or the mobile is taken by any account of the deployment (logins need no committee). */
@@ -122,7 +156,11 @@ export async function createUser(
   const roles = [...new Set(input.roles)];
   const rules = await loadSecuritySettings(deps.database.orm, actor.orgId);
   if (input.password !== undefined) {
-    const problems = checkPasswordPolicy(input.password, rules, { username: input.username });
+    const problems = await newPasswordProblems(deps.database.orm, {
+      password: input.password,
+      security: rules,
+      username: input.username,
+    });
     if (problems.length > 0) {
       throw badRequest(
         problems.join('；'),
@@ -140,6 +178,7 @@ export async function createUser(
       });
       if (problem) throw forbidden(problem, 'role_not_assignable');
       await assertAccountLinks(tx, actor.orgId, { roles, memberId: input.memberId, unitId: input.unitId });
+      if (input.memberId) await assertMemberHasNoOtherAccount(tx, actor.orgId, input.memberId);
       const mobileHash = input.mobile ? blindIndex(deps.config.sessionSecret, input.mobile) : null;
       await assertAccountUnique(tx, { username: input.username, mobileHash });
       const row = await insertAccount(tx, deps, {
@@ -163,6 +202,7 @@ export async function createUser(
       return { user, oneTimePassword: input.password === undefined ? password : null };
     });
   } catch (error) {
+    if (isUniqueViolation(error, 'users_member_active_unique')) throw memberTaken();
     if (isUniqueViolation(error)) throw conflict('用户名或手机号已被使用', 'duplicate_account');
     throw error;
   }

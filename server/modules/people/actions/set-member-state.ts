@@ -44,7 +44,7 @@ export async function setMemberState(
       after: { state, reason: context.reason ?? null },
       context,
     });
-    const [member] = await presentMembers(tx, deps, actor.orgId, updated);
+    const [member] = await presentMembers(tx, deps, actor, updated);
     return member;
   });
 }

@@ -65,7 +65,7 @@ export async function updateMember(
         ...change,
         context,
       });
-      const [member] = await presentMembers(tx, deps, actor.orgId, [row]);
+      const [member] = await presentMembers(tx, deps, actor, [row]);
       return member;
     });
   } catch (error) {

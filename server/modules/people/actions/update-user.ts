@@ -12,7 +12,7 @@ import { canEditUserProfile, roleChangeProblem } from '../people.policy.ts';
 import { userAuditView } from '../people.presenter.ts';
 import { userRoles, users } from '../people.tables.ts';
 import { loadUser, presentUsers, rolesOf, securityAdminExists } from '../users.queries.ts';
-import { assertAccountLinks, assertAccountUnique } from './create-user.ts';
+import { assertAccountLinks, assertAccountUnique, assertMemberHasNoOtherAccount, memberTaken } from './create-user.ts';
 import { changedFields } from './update-member.ts';
 
 export type UserUpdate = z.output<typeof userUpdateSchema>;
@@ -55,6 +55,9 @@ export async function updateUser(
       // Links are checked only when roles or links change, so an older account can still be renamed.
       if (input.roles || input.memberId !== undefined || input.unitId !== undefined)
         await assertAccountLinks(tx, actor.orgId, next);
+      if (next.memberId && next.memberId !== current.memberId && current.state === 'active') {
+        await assertMemberHasNoOtherAccount(tx, actor.orgId, next.memberId, id);
+      }
       if (mobileHash) await assertAccountUnique(tx, { mobileHash }, id);
       const updated = await tx
         .update(users)
@@ -91,6 +94,7 @@ export async function updateUser(
       return user;
     });
   } catch (error) {
+    if (isUniqueViolation(error, 'users_member_active_unique')) throw memberTaken();
     if (isUniqueViolation(error)) throw conflict('该手机号已被其他账户使用', 'duplicate_mobile');
     throw error;
   }

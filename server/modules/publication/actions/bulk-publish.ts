@@ -2,7 +2,7 @@ import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
 import { versionConflict } from '../../../platform/http/concurrency.ts';
 import { forbidden, Problem } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
-import { loadProposalRow } from '../../handling/handling.queries.ts';
+import { loadVisibleProposal } from '../../proposals/proposals.queries.ts';
 import { canPublish } from '../publication.policy.ts';
 import { applyPublication } from './decide-publication.ts';
 
@@ -25,7 +25,7 @@ export async function bulkPublish(
   for (const item of items) {
     try {
       await deps.database.orm.transaction(async (tx) => {
-        const proposal = await loadProposalRow(tx, actor.orgId, item.id, true);
+        const { proposal } = await loadVisibleProposal(tx, actor, item.id, true);
         if (proposal.version !== item.version) throw versionConflict('提案');
         await applyPublication(tx, deps, actor, proposal, { decision: 'published' }, context);
       });

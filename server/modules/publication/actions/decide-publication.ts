@@ -7,9 +7,8 @@ import { recordEvent } from '../../../platform/events/record-event.ts';
 import { assertVersionMatched, versionConflict } from '../../../platform/http/concurrency.ts';
 import { conflict, forbidden, unprocessable } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
-import { loadProposalRow } from '../../handling/handling.queries.ts';
 import { dictionaryEntries } from '../../orgs/orgs.tables.ts';
-import type { ProposalRow } from '../../proposals/proposals.queries.ts';
+import { loadVisibleProposal, type ProposalRow } from '../../proposals/proposals.queries.ts';
 import { proposals } from '../../proposals/proposals.tables.ts';
 import { indexDocument, removeDocument } from '../../search/search-documents.ts';
 import { canPublish, publicationRefusal } from '../publication.policy.ts';
@@ -145,7 +144,7 @@ export async function decidePublication(
 ): Promise<DecisionOutcome> {
   if (!canPublish(actor)) throw forbidden('只有提案委可以决定公开');
   return deps.database.orm.transaction(async (tx) => {
-    const proposal = await loadProposalRow(tx, actor.orgId, proposalId, true);
+    const { proposal } = await loadVisibleProposal(tx, actor, proposalId, true);
     if (proposal.version !== version) throw versionConflict('提案');
     return applyPublication(tx, deps, actor, proposal, input, context);
   });

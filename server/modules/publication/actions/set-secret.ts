@@ -4,7 +4,7 @@ import { recordEvent } from '../../../platform/events/record-event.ts';
 import { assertVersionMatched, versionConflict } from '../../../platform/http/concurrency.ts';
 import { forbidden } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
-import { loadProposalRow } from '../../handling/handling.queries.ts';
+import { loadVisibleProposal } from '../../proposals/proposals.queries.ts';
 import { proposals } from '../../proposals/proposals.tables.ts';
 import { removeDocument } from '../../search/search-documents.ts';
 import { canPublish } from '../publication.policy.ts';
@@ -24,7 +24,7 @@ export async function setSecret(
 ): Promise<{ proposalId: string; secret: boolean; version: number }> {
   if (!canPublish(actor)) throw forbidden('只有提案委可以设置涉密标记');
   return deps.database.orm.transaction(async (tx) => {
-    const proposal = await loadProposalRow(tx, actor.orgId, proposalId, true);
+    const { proposal } = await loadVisibleProposal(tx, actor, proposalId, true);
     if (proposal.version !== version) throw versionConflict('提案');
     const now = deps.now().toISOString();
     let withdrawn = false;

@@ -1,10 +1,11 @@
-import { Button, Descriptions, Drawer, Form, Input, Modal, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { AvailableAction } from '../../../../contracts/common.ts';
 import { type User, type UserAction, userActions, userStateNames } from '../../../../contracts/people.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { roleName, useT } from '../../pages/admin/shared/admin-text.ts';
 import { useDrawerSize } from '../../pages/admin/shared/admin-ui.tsx';
+import { ReasonModal } from '../../pages/admin/shared/reason-modal.tsx';
 import { OneTimePasswordModal } from './one-time-password-modal.tsx';
 import { roleColor } from './user-rules.ts';
 import { useUser, useUserAction } from './users-api.ts';
@@ -42,7 +43,6 @@ export function UserDetailDrawer(props: {
   const { data: user, isLoading } = useUser(props.userId);
   const take = useUserAction();
   const [reasonFor, setReasonFor] = useState<AvailableAction | null>(null);
-  const [reasonForm] = Form.useForm<{ reason: string }>();
   const [password, setPassword] = useState<{ value: string; username: string } | null>(null);
 
   const run = async (action: AvailableAction, reason?: string) => {
@@ -65,7 +65,6 @@ export function UserDetailDrawer(props: {
           key={action.action}
           danger={danger}
           onClick={() => {
-            reasonForm.resetFields();
             setReasonFor(action);
           }}
         >
@@ -136,29 +135,15 @@ export function UserDetailDrawer(props: {
           ) : null}
         </Space>
       )}
-      <Modal
+      <ReasonModal
         open={reasonFor !== null}
         title={reasonFor ? `${t(reasonFor.label)}${t('：请说明原因')}` : ''}
-        okText={t('确定')}
-        cancelText={t('取消')}
-        confirmLoading={take.isPending}
+        loading={take.isPending}
         onCancel={() => setReasonFor(null)}
-        onOk={async () => {
-          const { reason } = await reasonForm.validateFields();
-          if (reasonFor) await run(reasonFor, reason.trim());
+        onSubmit={async (reason) => {
+          if (reasonFor) await run(reasonFor, reason);
         }}
-        destroyOnHidden
-      >
-        <Form form={reasonForm} layout="vertical">
-          <Form.Item
-            name="reason"
-            label={t('原因')}
-            rules={[{ required: true, whitespace: true, message: t('请填写原因（将记入审计日志）') }]}
-          >
-            <Input.TextArea rows={3} maxLength={500} showCount />
-          </Form.Item>
-        </Form>
-      </Modal>
+      />
       <OneTimePasswordModal
         password={password?.value ?? null}
         username={password?.username ?? ''}

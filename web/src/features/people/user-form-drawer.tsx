@@ -135,7 +135,9 @@ export function UserFormDrawer(props: {
         <Form.Item
           name="roles"
           label={t('角色')}
-          extra={t('三员分立：系统管理员、安全管理员、安全审计员不能兼任。业务角色由系统管理员分配，三员角色由安全管理员分配。')}
+          extra={t(
+            '三员分立：系统管理员、安全管理员、安全审计员不能互相兼任，也不能兼任业务角色。业务角色由系统管理员分配，三员角色由安全管理员分配。',
+          )}
           rules={[
             {
               validator: (_rule, value: Role[] | undefined) => {

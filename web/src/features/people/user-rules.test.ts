@@ -6,7 +6,9 @@ describe('separation of the three administrators', () => {
   it.each<[Role[], boolean]>([
     [[], false],
     [['system_admin'], false],
-    [['system_admin', 'proposal_office'], false],
+    [['proposal_office', 'member', 'leader'], false],
+    [['system_admin', 'proposal_office'], true],
+    [['auditor', 'member'], true],
     [['system_admin', 'security_admin'], true],
     [['security_admin', 'auditor'], true],
     [['system_admin', 'security_admin', 'auditor'], true],
@@ -16,6 +18,7 @@ describe('separation of the three administrators', () => {
 
   it('names the roles that clash', () => {
     expect(separationProblem(['system_admin', 'auditor'])).toBe('三员分立：系统管理员、安全审计员不能由同一账户兼任');
+    expect(separationProblem(['security_admin', 'member'])).toBe('三员分立：安全管理员不能兼任业务角色（委员）');
   });
 });
 

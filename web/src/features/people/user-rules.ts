@@ -1,10 +1,11 @@
-import { mutuallyExclusiveRoles, type Role, roleNames } from '../../../../contracts/roles.ts';
+import { type Role, roleSetProblem } from '../../../../contracts/roles.ts';
 
-/** The 三员分立 problem of a role set (two of system, security and audit administrator), or null. */
+/**
+ * The 三员分立 problem of a role set (two of system, security and audit administrator, or one of them with a
+ * business role), or null: the server's rule, shown in the form before saving.
+ */
 export function separationProblem(roles: readonly Role[]): string | null {
-  const held = roles.filter((role) => mutuallyExclusiveRoles.includes(role));
-  if (held.length <= 1) return null;
-  return `三员分立：${held.map((role) => roleNames[role]).join('、')}不能由同一账户兼任`;
+  return roleSetProblem(roles);
 }
 
 /** The links a role set needs: the member role a member, the unit roles a unit. */

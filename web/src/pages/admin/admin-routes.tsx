@@ -4,6 +4,7 @@ import {
   BookOutlined,
   CalendarOutlined,
   FlagOutlined,
+  KeyOutlined,
   SettingOutlined,
   TeamOutlined,
   UserSwitchOutlined,
@@ -14,6 +15,7 @@ import { AuditLogPage } from './audit-log-page.tsx';
 import { CalendarPage } from './calendar-page.tsx';
 import { DictionariesPage } from './dictionaries-page.tsx';
 import { MembersPage } from './members-page.tsx';
+import { PasswordResetsPage } from './password-resets-page.tsx';
 import { SettingsPage } from './settings-page.tsx';
 import { TermsPage } from './terms-page.tsx';
 import { UnitsPage } from './units-page.tsx';
@@ -58,6 +60,14 @@ export const adminRoutes: AdminRoute[] = [
     roles: ['system_admin', 'security_admin'],
     element: <UsersPage />,
     description: '账户、角色分配、停用启用、解锁和重置密码',
+  },
+  {
+    path: 'admin/password-resets',
+    label: '密码重置审批',
+    icon: <KeyOutlined />,
+    roles: ['system_admin', 'security_admin', 'auditor'],
+    element: <PasswordResetsPage />,
+    description: '管理员账户的密码重置须经另一名管理员批准',
   },
   {
     path: 'admin/terms',
