@@ -1,4 +1,5 @@
 import { idParamsSchema } from '../../../contracts/common.ts';
+import { importRunSchema, isImportRun } from '../../../contracts/imports.ts';
 import {
   importResultSchema,
   memberCreateSchema,
@@ -19,13 +20,13 @@ import { requestContext, setVersionTag } from '../../platform/http/request-conte
 import { receiveXlsx, sendXlsx } from '../../platform/http/xlsx-transfer.ts';
 import type { ApiApp, AppDependencies } from '../../platform/module.ts';
 import { createMember } from './actions/create-member.ts';
-import { importMembers } from './actions/import-members.ts';
 import { recordExport } from './actions/record-export.ts';
 import { revealMemberSensitive } from './actions/reveal-member-sensitive.ts';
 import { setMemberState } from './actions/set-member-state.ts';
 import { updateMember } from './actions/update-member.ts';
 import { memberExport, memberTemplate } from './members.excel.ts';
 import { findMembers, getMember, listMembers, lookupMembers } from './members.queries.ts';
+import { importUploadedRoster } from './people.imports.ts';
 import { memberDictionaries } from './people.lookups.ts';
 import { canManageMembers } from './people.policy.ts';
 
@@ -83,15 +84,17 @@ export function memberRoutes(app: ApiApp, deps: AppDependencies): void {
     {
       schema: {
         tags,
-        summary: '从 Excel 导入委员（multipart/form-data，.xlsx，最大 5 MB；全部通过才写入）',
+        summary:
+          '从 Excel 导入委员（multipart/form-data，.xlsx，最大 5 MB；全部通过才写入）：小文件即时导入（200）；大文件转入后台（202，凭 id 查询 GET /imports/{id}）',
         consumes: ['multipart/form-data'],
-        response: { 200: importResultSchema },
+        response: { 200: importResultSchema, 202: importRunSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = requireActor(request);
       if (!canManageMembers(actor)) throw forbidden('您无权导入委员');
-      return importMembers(deps, actor, await receiveXlsx(request), requestContext(request));
+      const outcome = await importUploadedRoster(deps, actor, 'members', await receiveXlsx(request), requestContext(request));
+      return isImportRun(outcome) ? reply.status(202).send(outcome) : outcome;
     },
   );
 

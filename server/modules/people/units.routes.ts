@@ -1,4 +1,5 @@
 import { idParamsSchema } from '../../../contracts/common.ts';
+import { importRunSchema, isImportRun } from '../../../contracts/imports.ts';
 import {
   importResultSchema,
   reasonBodySchema,
@@ -16,10 +17,10 @@ import { requestContext, setVersionTag } from '../../platform/http/request-conte
 import { receiveXlsx, sendXlsx } from '../../platform/http/xlsx-transfer.ts';
 import type { ApiApp, AppDependencies } from '../../platform/module.ts';
 import { createUnit } from './actions/create-unit.ts';
-import { importUnits } from './actions/import-units.ts';
 import { recordExport } from './actions/record-export.ts';
 import { setUnitActive } from './actions/set-unit-active.ts';
 import { updateUnit } from './actions/update-unit.ts';
+import { importUploadedRoster } from './people.imports.ts';
 import { canManageUnits } from './people.policy.ts';
 import { unitExport, unitTemplate } from './units.excel.ts';
 import { findUnits, getUnit, listUnits } from './units.queries.ts';
@@ -82,15 +83,17 @@ export function unitRoutes(app: ApiApp, deps: AppDependencies): void {
     {
       schema: {
         tags,
-        summary: '从 Excel 导入承办单位（multipart/form-data，.xlsx，最大 5 MB；全部通过才写入）',
+        summary:
+          '从 Excel 导入承办单位（multipart/form-data，.xlsx，最大 5 MB；全部通过才写入）：小文件即时导入（200）；大文件转入后台（202，凭 id 查询 GET /imports/{id}）',
         consumes: ['multipart/form-data'],
-        response: { 200: importResultSchema },
+        response: { 200: importResultSchema, 202: importRunSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = requireActor(request);
       if (!canManageUnits(actor)) throw forbidden('您无权导入承办单位');
-      return importUnits(deps, actor, await receiveXlsx(request), requestContext(request));
+      const outcome = await importUploadedRoster(deps, actor, 'units', await receiveXlsx(request), requestContext(request));
+      return isImportRun(outcome) ? reply.status(202).send(outcome) : outcome;
     },
   );
 

@@ -1,12 +1,17 @@
 import type { ImportError } from '../../../contracts/people.ts';
 import { historyImportColumns } from '../../../contracts/routing.ts';
-import { readCsv, readJsonLines, type TableRow } from '../../platform/files/table-file.ts';
+import { readTableText, type TableReadOptions, type TableRow } from '../../platform/files/table-file.ts';
 import { badRequest } from '../../platform/http/problem.ts';
 import { looksLikeXlsx } from '../../platform/http/xlsx-transfer.ts';
 import { importError, importProblem, readSheet, writeSheet } from '../people/people.excel.ts';
 
-/** Most rows one history file holds (a committee's last few years); larger histories come in several files. */
+/**
+ * Most rows one history file holds by default (a committee's last few years; the setting 历史数据导入行数上限);
+ * larger histories come in several files.
+ */
 export const MAX_HISTORY_ROWS = 20_000;
+/** Most bytes the parts of a history workbook may unpack to: about three times the largest upload (30 MB). */
+export const MAX_HISTORY_UNPACKED_BYTES = 120 * 1024 * 1024;
 const MAX_TITLE_LENGTH = 500;
 const MAX_BODY_LENGTH = 50_000;
 
@@ -48,7 +53,11 @@ function field(cells: Map<string, string>, names: string[]): string {
   return '';
 }
 
-function toHistoryRows(rows: TableRow[], columns: string[]): HistoryRow[] {
+/** The 400 of a history file past the row limit. */
+const tooManyRows = (maxRows: number) =>
+  badRequest(`一次最多导入 ${maxRows} 条历史数据，请分成多个文件`, undefined, 'too_many_rows');
+
+function toHistoryRows(rows: TableRow[], columns: string[], maxRows: number): HistoryRow[] {
   const has = (names: string[]) => names.some((name) => columns.includes(name));
   const missing: ImportError[] = [];
   if (!has(COLUMN_NAMES.title) && !has(COLUMN_NAMES.body)) {
@@ -59,9 +68,7 @@ function toHistoryRows(rows: TableRow[], columns: string[]): HistoryRow[] {
   }
   if (missing.length > 0) throw importProblem(missing);
   if (rows.length === 0) throw badRequest('文件中没有数据行', undefined, 'empty_file');
-  if (rows.length > MAX_HISTORY_ROWS) {
-    throw badRequest(`一次最多导入 ${MAX_HISTORY_ROWS} 条历史数据，请分成多个文件`, undefined, 'too_many_rows');
-  }
+  if (rows.length > maxRows) throw tooManyRows(maxRows);
   return rows.map(({ row, cells }) => ({
     row,
     title: field(cells, COLUMN_NAMES.title),
@@ -74,25 +81,38 @@ function toHistoryRows(rows: TableRow[], columns: string[]): HistoryRow[] {
 
 /**
  * The rows of an uploaded history file: Excel (.xlsx, by its bytes), JSON Lines (a line starting with `{`) or CSV
- * (UTF-8). A file that cannot be read at all, or lacks the needed columns, is a 400 naming why.
+ * (UTF-8), read with turns of the event loop and stopping past `maxRows` (20,000 unless the committee set another).
+ * A file that cannot be read at all, lacks the needed columns, holds too many rows, or would unpack past its limit is
+ * a 4xx naming why.
  */
-export async function readHistoryFile(buffer: Buffer): Promise<HistoryRow[]> {
+export async function readHistoryFile(buffer: Buffer, options: TableReadOptions = {}): Promise<HistoryRow[]> {
+  const maxRows = options.maxRows ?? MAX_HISTORY_ROWS;
   if (looksLikeXlsx(buffer)) {
-    const sheet = await readSheet(buffer, { known: KNOWN_COLUMNS, required: [], maxRows: MAX_HISTORY_ROWS });
-    return toHistoryRows(sheet.rows, sheet.headers);
+    const sheet = await readSheet(buffer, {
+      known: KNOWN_COLUMNS,
+      required: [],
+      maxRows,
+      maxUncompressedBytes: MAX_HISTORY_UNPACKED_BYTES,
+      onProgress: options.onProgress,
+    });
+    return toHistoryRows(sheet.rows, sheet.headers, maxRows);
   }
   const text = buffer.toString('utf8');
   if (text.includes('\uFFFD')) {
     throw badRequest('文件不是 UTF-8 编码的文本，请上传 .xlsx，或另存为 UTF-8 编码的 CSV', undefined, 'unreadable_file');
   }
-  const file = text
+  const format = text
     .replace(/^\uFEFF/, '')
     .trimStart()
     .startsWith('{')
-    ? readJsonLines(text)
-    : readCsv(text);
-  if ('failure' in file) throw badRequest(`文件无法读取：${file.failure}`, undefined, 'unreadable_file');
-  return toHistoryRows(file.rows, file.columns);
+    ? 'jsonl'
+    : 'csv';
+  const file = await readTableText(text, format, { ...options, maxRows });
+  if ('failure' in file) {
+    if (file.code === 'too_many_rows') throw tooManyRows(maxRows);
+    throw badRequest(`文件无法读取：${file.failure}`, undefined, 'unreadable_file');
+  }
+  return toHistoryRows(file.rows, file.columns, maxRows);
 }
 
 /** A date (and time) cell as YYYY-MM-DDTHH:MM:SS, or null when it is no valid date. */
@@ -144,8 +164,8 @@ export function checkHistoryRows(rows: HistoryRow[], lookups: HistoryLookups) {
   return { records, errors };
 }
 
-/** The history import template: the four columns, an example row and how to fill them in. */
-export function historyTemplate(): Promise<Buffer> {
+/** The history import template: the columns, an example row and how to fill them in (with the committee's row limit). */
+export function historyTemplate(maxRows = MAX_HISTORY_ROWS): Promise<Buffer> {
   return writeSheet({
     sheetName: '历史数据',
     columns: historyImportColumns,
@@ -168,7 +188,7 @@ export function historyTemplate(): Promise<Buffer> {
         `「${CATEGORY}」填本会提案类别的名称或编码；「${UNIT}」填单位全称、简称或编码，多个单位用顿号分隔。`,
         `「${DATE}」可选：提交日期，如 2024-01-15 或 2024/1/15 10:30；留空时按导入时间。`,
         `也可上传 UTF-8 编码的 CSV，或 JSON Lines（每行一个对象，字段 title、body、category 或 label、unit）。`,
-        `每个文件最多 ${MAX_HISTORY_ROWS} 条；整个文件检查通过后才导入，有错误时不导入任何数据，并逐行列出错误。`,
+        `每个文件最多 ${maxRows} 条；整个文件检查通过后才导入，有错误时不导入任何数据，并逐行列出错误。`,
         '同一文件不会重复导入。导入后系统自动重新学习，几分钟内即可在审查和交办时看到建议。',
       ],
     },

@@ -4,13 +4,15 @@ import type { JobHandler, ScheduledScan } from '../../platform/jobs/job-types.ts
 import { filedAndLaterStates } from '../proposals/proposals.policy.ts';
 import { TRAIN_JOB } from './actions/import-history.ts';
 import { trainRouting } from './actions/train-routing.ts';
+import { HISTORY_IMPORT_JOB, historyImportJob } from './routing.imports.ts';
 
-/** Jobs of routing: retraining a committee's models (after an import, and nightly). */
+/** Jobs of routing: retraining a committee's models (after an import, and nightly), and large history imports. */
 export const routingJobs: Record<string, JobHandler> = {
   [TRAIN_JOB]: async (job, deps) => {
     if (!job.orgId) throw new Error(`${TRAIN_JOB} needs an organization`);
     await trainRouting(deps, job.orgId, null);
   },
+  [HISTORY_IMPORT_JOB]: historyImportJob,
 };
 
 /**

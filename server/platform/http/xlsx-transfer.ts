@@ -46,17 +46,18 @@ export async function receiveUpload(
 }
 
 /**
- * The uploaded .xlsx file of a multipart request (field name free, one file). 415 when the request is not a
- * multipart upload or the file is not .xlsx; 413 past the size limit; 400 when no file came.
+ * The uploaded .xlsx file of a multipart request (field name free, one file) and its name. 415 when the request is
+ * not a multipart upload or the file is not .xlsx; 413 past the size limit; 400 when no file came. What the file
+ * unpacks to is checked by the reader (platform/files/xlsx-rows.ts) before anything is unpacked.
  */
-export async function receiveXlsx(request: FastifyRequest): Promise<Buffer> {
-  const { buffer, fileName } = await receiveUpload(request, { maxBytes: MAX_UPLOAD_BYTES, what: ' .xlsx 文件' });
-  if (!looksLikeXlsx(buffer) || (fileName && !/\.xlsx$/i.test(fileName))) {
+export async function receiveXlsx(request: FastifyRequest): Promise<{ buffer: Buffer; fileName: string }> {
+  const upload = await receiveUpload(request, { maxBytes: MAX_UPLOAD_BYTES, what: ' .xlsx 文件' });
+  if (!looksLikeXlsx(upload.buffer) || (upload.fileName && !/\.xlsx$/i.test(upload.fileName))) {
     throw new Problem(
       415,
       'unsupported_file_type',
       '只支持 .xlsx 格式的 Excel 文件（不支持 .xls、.csv 等），请另存为 .xlsx 后再上传',
     );
   }
-  return buffer;
+  return upload;
 }

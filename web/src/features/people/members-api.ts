@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ImportRun } from '../../../../contracts/imports.ts';
 import {
   type ImportResult,
   type Member,
@@ -80,11 +81,11 @@ export function useSetMemberActive() {
   });
 }
 
-/** Uploads a member sheet; all rows are written or none. */
-export function importMembers(file: File): Promise<ImportResult> {
+/** Uploads a member sheet; all rows are written or none: at once (the count), or in the background (the run to follow). */
+export function importMembers(file: File): Promise<ImportResult | ImportRun> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return apiRequest<ImportResult>('POST', peopleRoutes.memberImport, { formData: form });
+  return apiRequest<ImportResult | ImportRun>('POST', peopleRoutes.memberImport, { formData: form });
 }
 
 /** Downloads the import template. */

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ImportRun } from '../../../../contracts/imports.ts';
 import {
   type ImportResult,
   peopleRoutes,
@@ -64,11 +65,11 @@ export function useSetUnitActive() {
   });
 }
 
-/** Uploads a unit sheet; all rows are written or none. */
-export function importUnits(file: File): Promise<ImportResult> {
+/** Uploads a unit sheet; all rows are written or none: at once (the count), or in the background (the run to follow). */
+export function importUnits(file: File): Promise<ImportResult | ImportRun> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return apiRequest<ImportResult>('POST', peopleRoutes.unitImport, { formData: form });
+  return apiRequest<ImportResult | ImportRun>('POST', peopleRoutes.unitImport, { formData: form });
 }
 
 /** Downloads the import template. */

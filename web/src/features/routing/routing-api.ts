@@ -4,6 +4,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { ImportRun } from '../../../../contracts/imports.ts';
 import type { categorySuggestionsSchema, routingStatusSchema } from '../../../../contracts/routing.ts';
 import { api, apiRequest, downloadFile } from '../../lib/api.ts';
 
@@ -48,14 +49,17 @@ export function useTrainRouting() {
   });
 }
 
-/** Uploads a history file (.xlsx, .csv or .jsonl); the server writes every row or none. */
+/**
+ * Uploads a history file (.xlsx, .csv or .jsonl); the server writes every row or none: at once (the count), or in the
+ * background (the run to follow).
+ */
 export function useImportHistory() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file, file.name);
-      return apiRequest<HistoryImportResult>('POST', '/routing/history/import', { formData: form });
+      return apiRequest<HistoryImportResult | ImportRun>('POST', '/routing/history/import', { formData: form });
     },
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: routingKey });

@@ -219,6 +219,7 @@ export function MembersPage() {
       />
       <ExcelImportModal
         open={importing}
+        kind="members"
         title="Excel 导入委员"
         columns={memberImportColumns}
         requiredColumns={memberImportRequiredColumns}

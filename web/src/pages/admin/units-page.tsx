@@ -214,6 +214,7 @@ export function UnitsPage() {
       />
       <ExcelImportModal
         open={importing}
+        kind="units"
         title="Excel 导入承办单位"
         columns={unitImportColumns}
         requiredColumns={unitImportRequiredColumns}

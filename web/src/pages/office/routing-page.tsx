@@ -4,13 +4,18 @@
  * errors row by row), the template, and 立即重新学习.
  */
 import { DownloadOutlined, InboxOutlined, SyncOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Empty, Flex, List, Row, Skeleton, Statistic, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import { isImportRun } from '../../../../contracts/imports.ts';
 import { historyImportColumns } from '../../../../contracts/routing.ts';
+import { useImportOutcome } from '../../features/imports/import-outcome.ts';
+import { ImportRunProgress } from '../../features/imports/import-run-progress.tsx';
 import {
   downloadHistoryTemplate,
   HISTORY_IMPORT_ACCEPT,
   type RoutingStatus,
+  routingKey,
   routingTargetNames,
   useImportHistory,
   useRoutingStatus,
@@ -21,10 +26,9 @@ import { errorMessage } from '../admin/shared/admin-api.ts';
 import { useT } from '../admin/shared/admin-text.ts';
 import { PageTitle, useFeedback, useIsPhone, useWidthScale } from '../admin/shared/admin-ui.tsx';
 import { ImportErrorTable } from '../admin/shared/import-error-table.tsx';
-import { type ImportErrorRow, importErrorRows } from '../admin/shared/import-errors.ts';
+import { importErrorRows } from '../admin/shared/import-errors.ts';
 
 type Model = RoutingStatus['models'][number];
-type Outcome = { kind: 'done'; imported: number } | { kind: 'rejected'; detail: string; rows: ImportErrorRow[] } | null;
 
 /** The screen. */
 export function RoutingPage() {
@@ -123,20 +127,32 @@ function StatusCard(props: { status: RoutingStatus | undefined; loading: boolean
   );
 }
 
-/** 导入历史数据: pick a file, upload it, see what was imported or every row's error. */
+/**
+ * 导入历史数据: pick a file, upload it, see what was imported or every row's error. A large file goes to the
+ * background: a progress bar follows it (also after leaving the page and coming back) to the same result.
+ */
 function ImportCard({ onTemplate }: { onTemplate: () => void }) {
   const t = useT();
   const w = useWidthScale();
   const phone = useIsPhone();
+  const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const { outcome, setOutcome, runId, follow, running, finished, lost } = useImportOutcome('routing_history', () => {
+    void client.invalidateQueries({ queryKey: routingKey });
+    void client.invalidateQueries({ queryKey: ['search'] });
+  });
   const upload = useImportHistory();
   const start = async () => {
     if (!file) return;
     try {
       const result = await upload.mutateAsync(file);
-      setOutcome({ kind: 'done', imported: result.imported });
       setFile(null);
+      if (isImportRun(result)) {
+        setOutcome(null);
+        follow(result.id);
+      } else {
+        setOutcome({ kind: 'done', imported: result.imported });
+      }
     } catch (error) {
       setOutcome({ kind: 'rejected', detail: errorMessage(error), rows: importErrorRows(error) });
     }
@@ -162,7 +178,9 @@ function ImportCard({ onTemplate }: { onTemplate: () => void }) {
             {t('类别和承办单位按名称填写。全部行通过校验才会写入，有错误时不会导入任何一行。')}
           </Descriptions.Item>
         </Descriptions>
+        {running && runId ? <ImportRunProgress runId={runId} onFinished={finished} onLost={lost} /> : null}
         <Upload.Dragger
+          disabled={running}
           accept={HISTORY_IMPORT_ACCEPT}
           maxCount={1}
           fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
@@ -182,7 +200,7 @@ function ImportCard({ onTemplate }: { onTemplate: () => void }) {
           <p className="ant-upload-text">{t('点击或拖动历史数据文件到这里')}</p>
         </Upload.Dragger>
         <Flex gap={8} wrap>
-          <Button type="primary" icon={<UploadOutlined />} disabled={!file} loading={upload.isPending} onClick={start}>
+          <Button type="primary" icon={<UploadOutlined />} disabled={!file || running} loading={upload.isPending} onClick={start}>
             {t('开始导入')}
           </Button>
           <Button type="link" icon={<DownloadOutlined />} onClick={onTemplate} style={{ paddingInline: 4 }}>
