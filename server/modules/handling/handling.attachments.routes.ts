@@ -4,6 +4,7 @@ import { attachmentParamsSchema, attachmentSchema } from '../../../contracts/att
 import { idParamsSchema } from '../../../contracts/common.ts';
 import { requireActor } from '../../platform/auth/auth-plugin.ts';
 import { receiveAttachment, sendAttachment } from '../../platform/files/attachment-files.ts';
+import { attachmentFacts, recordDownload } from '../../platform/files/download-audit.ts';
 import { acceptedTypeNames } from '../../platform/files/file-types.ts';
 import { notFound, Problem } from '../../platform/http/problem.ts';
 import { requestContext } from '../../platform/http/request-context.ts';
@@ -63,7 +64,20 @@ export function replyAttachmentRoutes(app: ApiApp, deps: AppDependencies): void 
           ),
         );
       if (!row) throw notFound('附件');
-      return sendAttachment(deps.config, reply, row);
+      return sendAttachment(deps.config, reply, row, (fileName) =>
+        recordDownload(
+          deps,
+          actor,
+          {
+            type: 'reply.attachment_downloaded',
+            summary: `下载答复附件「${fileName}」`,
+            subjectType: 'reply',
+            subjectId: answer.id,
+            file: { ...attachmentFacts(row, fileName), proposalId: row.proposalId },
+          },
+          requestContext(request),
+        ),
+      );
     },
   );
 

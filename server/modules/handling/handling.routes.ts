@@ -20,6 +20,7 @@ import {
 } from '../../../contracts/handling.ts';
 import { requireActor } from '../../platform/auth/auth-plugin.ts';
 import { attachmentDisposition } from '../../platform/files/attachment-files.ts';
+import { recordDownload } from '../../platform/files/download-audit.ts';
 import { expectedVersion } from '../../platform/http/concurrency.ts';
 import { registerItemAction } from '../../platform/http/item-action-route.ts';
 import { requestContext, setVersionTag } from '../../platform/http/request-context.ts';
@@ -256,7 +257,20 @@ export function handlingRoutes(app: ApiApp, deps: AppDependencies): void {
       },
     },
     async (request, reply) => {
-      const letter = await replyLetterFor(deps, requireActor(request), request.params.id);
+      const actor = requireActor(request);
+      const letter = await replyLetterFor(deps, actor, request.params.id);
+      await recordDownload(
+        deps,
+        actor,
+        {
+          type: 'reply.letter_downloaded',
+          summary: `下载答复函「${letter.title}」（Word）`,
+          subjectType: 'reply',
+          subjectId: request.params.id,
+          file: { fileName: `${letter.title}.docx` },
+        },
+        requestContext(request),
+      );
       return reply
         .type(DOCX_TYPE)
         .header('content-disposition', attachmentDisposition(`${letter.title}.docx`, 'reply.docx'))

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ImportError } from '../../../contracts/people.ts';
+import { excelCellValue } from '../../platform/files/excel-cells.ts';
+import { readFirstSheetRows } from '../../platform/files/xlsx-rows.ts';
 import { badRequest, Problem } from '../../platform/http/problem.ts';
 
 /** Most data rows one import accepts; larger rosters are split into several files. */
@@ -44,42 +46,62 @@ export function importProblem(errors: ImportError[]): Problem {
   return new Problem(400, 'import_invalid', detail, undefined, { errors: listed, errorCount: errors.length });
 }
 
-/** True when the bytes start like a ZIP archive, which every .xlsx file is. */
+/** Most bytes the parts of an uploaded roster may unpack to: a 5,000-row roster is about 4 MB. */
+export const MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
+
+/** Limits and progress of one sheet read. */
+export type SheetReadOptions = {
+  known: readonly string[];
+  required: readonly string[];
+  maxRows?: number;
+  maxUncompressedBytes?: number;
+  /** Called now and then with the share of the sheet read (0–1) and the data rows read so far. */
+  onProgress?: (progress: { fraction: number; rowsRead: number }) => void;
+};
 
 /**
- * The first worksheet of an .xlsx file: its header row (row 1) and its non-empty data rows. Throws 400 when the
- * file does not open, has no header, or misses a required column.
+ * The first worksheet of an .xlsx file, read as a stream: its header row (row 1) and its non-empty data rows. Stops
+ * as soon as the data rows pass `maxRows` (or the rows read, blank ones included, pass ten times that). Throws 400 when the file does not open, has no header, misses a required
+ * column or holds too many rows, and 413 when it would unpack past `maxUncompressedBytes`.
  */
-export async function readSheet(
-  buffer: Buffer,
-  columns: { known: readonly string[]; required: readonly string[]; maxRows?: number },
-): Promise<{ headers: string[]; rows: SheetRow[] }> {
+export async function readSheet(buffer: Buffer, columns: SheetReadOptions): Promise<{ headers: string[]; rows: SheetRow[] }> {
   const maxRows = columns.maxRows ?? MAX_IMPORT_ROWS;
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  } catch {
-    throw badRequest('文件无法读取，请上传用模板填写的 .xlsx 文件', undefined, 'unreadable_file');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw badRequest('文件中没有工作表', undefined, 'empty_file');
   const headerByColumn = new Map<number, string>();
-  sheet.getRow(1).eachCell((cell, column) => {
-    const header = cellText(cell.value).replace(/[*＊\s]/g, '');
-    if (header) headerByColumn.set(column, header);
-  });
-  const headers = [...headerByColumn.values()];
-  const missing = columns.required.filter((column) => !headers.includes(column));
-  if (missing.length > 0) {
-    throw importProblem(missing.map((column) => importError(1, column, `缺少必需的列「${column}」，请使用导入模板`)));
-  }
+  let headers: string[] | null = null;
+  /** The headers once row 1 is behind: every required column must be among them. */
+  const checkHeaders = (): string[] => {
+    const found = [...headerByColumn.values()];
+    const missing = columns.required.filter((column) => !found.includes(column));
+    if (missing.length > 0) {
+      throw importProblem(missing.map((column) => importError(1, column, `缺少必需的列「${column}」，请使用导入模板`)));
+    }
+    return found;
+  };
   const rows: SheetRow[] = [];
-  const lastRow = sheet.actualRowCount === 0 ? 0 : (sheet.lastRow?.number ?? 0);
-  for (let number = 2; number <= lastRow; number++) {
+  const report = columns.onProgress;
+  const source = readFirstSheetRows(buffer, {
+    maxUncompressedBytes: columns.maxUncompressedBytes ?? MAX_UNCOMPRESSED_BYTES,
+    onProgress: report && (({ fraction }) => report({ fraction, rowsRead: rows.length })),
+  });
+  // Blank rows cost reading time too: a sheet formatted far below its data stops here.
+  const maxScanned = maxRows * 10 + 10_000;
+  let scanned = 0;
+  for await (const { number, values } of source) {
+    scanned += 1;
+    if (scanned > maxScanned) {
+      throw badRequest(`表格中的空行过多（读到第 ${number} 行），请删除数据下方多余的行后再上传`, undefined, 'too_many_rows');
+    }
+    if (number === 1) {
+      values.forEach((value, column) => {
+        const header = cellText(value).replace(/[*＊\s]/g, '');
+        if (header) headerByColumn.set(column, header);
+      });
+      continue;
+    }
+    headers ??= checkHeaders();
     const cells = new Map<string, string>();
-    const row = sheet.getRow(number);
     for (const [column, header] of headerByColumn) {
-      if (columns.known.includes(header)) cells.set(header, cellText(row.getCell(column).value));
+      if (columns.known.includes(header)) cells.set(header, cellText(values[column]));
     }
     if ([...cells.values()].every((value) => value === '')) continue;
     rows.push({ row: number, cells });
@@ -87,11 +109,15 @@ export async function readSheet(
       throw badRequest(`一次最多导入 ${maxRows} 行，请分成多个文件`, undefined, 'too_many_rows');
     }
   }
+  headers ??= checkHeaders();
   if (rows.length === 0) throw badRequest('文件中没有数据行（第 1 行为表头，数据从第 2 行开始）', undefined, 'empty_file');
   return { headers, rows };
 }
 
-/** A one-sheet workbook with a bold, frozen header row; `textColumns` are formatted as text so long numbers keep every digit. */
+/**
+ * A one-sheet workbook with a bold, frozen header row; `textColumns` are formatted as text so long numbers keep every
+ * digit. Every Excel export writes through here, each cell through `excelCellValue` (no formula injection).
+ */
 export async function writeSheet(input: {
   sheetName: string;
   columns: readonly string[];
@@ -110,11 +136,11 @@ export async function writeSheet(input: {
     style: input.textColumns?.includes(header) ? { numFmt: '@' } : {},
   }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of input.rows) sheet.addRow(row);
+  for (const row of input.rows) sheet.addRow(row.map(excelCellValue));
   if (input.notes) {
     const notes = workbook.addWorksheet(input.notes.title);
     notes.getColumn(1).width = 100;
-    for (const line of input.notes.lines) notes.addRow([line]);
+    for (const line of input.notes.lines) notes.addRow([excelCellValue(line)]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -4,6 +4,7 @@ import { attachmentListSchema, attachmentParamsSchema, attachmentSchema } from '
 import { idParamsSchema } from '../../../contracts/common.ts';
 import { requireActor } from '../../platform/auth/auth-plugin.ts';
 import { receiveAttachment, sendAttachment } from '../../platform/files/attachment-files.ts';
+import { attachmentFacts, recordDownload } from '../../platform/files/download-audit.ts';
 import { acceptedTypeNames } from '../../platform/files/file-types.ts';
 import { notFound, Problem } from '../../platform/http/problem.ts';
 import { requestContext } from '../../platform/http/request-context.ts';
@@ -100,7 +101,20 @@ export function attachmentRoutes(app: ApiApp, deps: AppDependencies): void {
           ),
         );
       if (!row) throw notFound('附件');
-      return sendAttachment(deps.config, reply, row);
+      return sendAttachment(deps.config, reply, row, (fileName) =>
+        recordDownload(
+          deps,
+          actor,
+          {
+            type: 'proposal.attachment_downloaded',
+            summary: `下载提案附件「${fileName}」`,
+            subjectType: 'proposal',
+            subjectId: proposal.id,
+            file: attachmentFacts(row, fileName),
+          },
+          requestContext(request),
+        ),
+      );
     },
   );
 

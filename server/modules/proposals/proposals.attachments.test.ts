@@ -130,17 +130,17 @@ describe('proposal attachments API', () => {
     expect(statSync(join(dataDir, 'files')).mode & 0o777).toBe(0o700);
   });
 
-  it('downloads the same bytes with the detected type, a UTF-8 file name and nosniff', async () => {
+  it('downloads the same bytes with the detected type, a UTF-8 file name with the type’s extension and nosniff', async () => {
     const id = await draft();
     const uploaded = await upload(city.as('lead'), id, { content: PNG, name: '图表 (1).pdf', type: 'application/pdf' });
-    expect(uploaded.json().contentType).toBe('image/png');
+    expect(uploaded.json()).toMatchObject({ contentType: 'image/png', fileName: '图表 (1).png' });
     const response = await get(city.as('lead'), `${id}/attachments/${uploaded.json().id}`);
     expect(response.statusCode).toBe(200);
     expect(response.rawPayload.equals(PNG)).toBe(true);
     expect(response.headers['content-type']).toBe('image/png');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['content-disposition']).toBe(
-      `attachment; filename="__ (1).pdf"; filename*=UTF-8''%E5%9B%BE%E8%A1%A8%20%281%29.pdf`,
+      `attachment; filename="__ (1).png"; filename*=UTF-8''%E5%9B%BE%E8%A1%A8%20%281%29.png`,
     );
   });
 

@@ -4,6 +4,7 @@ import { idParamsSchema, idSchema } from '../../../contracts/common.ts';
 import { historySchema, proposalListQuerySchema } from '../../../contracts/proposals.ts';
 import { requireActor } from '../../platform/auth/auth-plugin.ts';
 import { attachmentDisposition } from '../../platform/files/attachment-files.ts';
+import { recordDownload } from '../../platform/files/download-audit.ts';
 import { requestContext } from '../../platform/http/request-context.ts';
 import { sendXlsx } from '../../platform/http/xlsx-transfer.ts';
 import type { ApiApp, AppDependencies } from '../../platform/module.ts';
@@ -75,9 +76,23 @@ export function recordRoutes(app: ApiApp, deps: AppDependencies): void {
     '/proposals/:id/document',
     { schema: { tags, summary: '下载提案正式文本（Word）', params: idParamsSchema } },
     async (request, reply) => {
-      const data = await loadProposalDocumentData(deps, requireActor(request), request.params.id);
+      const actor = requireActor(request);
+      const data = await loadProposalDocumentData(deps, actor, request.params.id);
       const name = data.number ? `提案${numberText(data.number)}` : `提案 ${data.title}`;
-      return sendDocx(reply, await proposalDocument(data), name);
+      const content = await proposalDocument(data);
+      await recordDownload(
+        deps,
+        actor,
+        {
+          type: 'proposal.document_downloaded',
+          summary: `下载提案正式文本「${name}」（Word）`,
+          subjectType: 'proposal',
+          subjectId: request.params.id,
+          file: { fileName: `${safeFileName(name)}.docx` },
+        },
+        requestContext(request),
+      );
+      return sendDocx(reply, content, name);
     },
   );
 
@@ -91,8 +106,27 @@ export function recordRoutes(app: ApiApp, deps: AppDependencies): void {
       },
     },
     async (request, reply) => {
-      const data = await loadAssignmentNoticeData(deps, requireActor(request), request.query);
-      return sendDocx(reply, await assignmentNoticeDocument(data), `交办通知 ${data.unitName}`);
+      const actor = requireActor(request);
+      const data = await loadAssignmentNoticeData(deps, actor, request.query);
+      const name = `交办通知 ${data.unitName}`;
+      const content = await assignmentNoticeDocument(data);
+      await recordDownload(
+        deps,
+        actor,
+        {
+          type: 'proposal.assignment_notice_downloaded',
+          summary: `下载${data.unitName}的交办通知（Word）`,
+          subjectType: 'unit',
+          subjectId: request.query.unitId,
+          file: {
+            fileName: `${safeFileName(name)}.docx`,
+            batchId: request.query.batchId ?? null,
+            sessionId: request.query.sessionId ?? null,
+          },
+        },
+        requestContext(request),
+      );
+      return sendDocx(reply, content, name);
     },
   );
 }

@@ -3,7 +3,9 @@ import { idSchema } from '../../../contracts/common.ts';
 import { portalStatisticsSchema, statisticsQuerySchema, statisticsSchema } from '../../../contracts/statistics.ts';
 import { requireActor } from '../../platform/auth/auth-plugin.ts';
 import { attachmentDisposition } from '../../platform/files/attachment-files.ts';
+import { recordDownload } from '../../platform/files/download-audit.ts';
 import { forbidden } from '../../platform/http/problem.ts';
+import { requestContext } from '../../platform/http/request-context.ts';
 import { sendXlsx } from '../../platform/http/xlsx-transfer.ts';
 import type { ApiApp, AppDependencies } from '../../platform/module.ts';
 import { loadOrganization } from '../orgs/orgs.queries.ts';
@@ -51,7 +53,21 @@ export function statisticsRoutes(app: ApiApp, deps: AppDependencies): void {
         request.query.groupBy,
         deps.now(),
       );
-      return sendXlsx(reply, await statisticsWorkbook(statistics), `提案办理统计-${statistics.sessionName}.xlsx`);
+      const fileName = `提案办理统计-${statistics.sessionName}.xlsx`;
+      const content = await statisticsWorkbook(statistics);
+      await recordDownload(
+        deps,
+        actor,
+        {
+          type: 'statistics.exported',
+          summary: `导出${statistics.sessionName}提案办理统计（Excel）`,
+          subjectType: 'session',
+          subjectId: statistics.sessionId,
+          file: { fileName, groupBy: statistics.groupBy },
+        },
+        requestContext(request),
+      );
+      return sendXlsx(reply, content, fileName);
     },
   );
 
@@ -76,12 +92,23 @@ export function statisticsRoutes(app: ApiApp, deps: AppDependencies): void {
         });
       }
       const buffer = await statisticsReport(organization.name, tables);
+      const { sessionId, sessionName } = tables[0].statistics;
+      const fileName = `提案办理统计表-${sessionName}.docx`;
+      await recordDownload(
+        deps,
+        actor,
+        {
+          type: 'statistics.report_downloaded',
+          summary: `下载${sessionName}提案办理统计表（Word）`,
+          subjectType: 'session',
+          subjectId: sessionId,
+          file: { fileName },
+        },
+        requestContext(request),
+      );
       return reply
         .type(DOCX_TYPE)
-        .header(
-          'content-disposition',
-          attachmentDisposition(`提案办理统计表-${tables[0].statistics.sessionName}.docx`, 'statistics.docx'),
-        )
+        .header('content-disposition', attachmentDisposition(fileName, 'statistics.docx'))
         .header('cache-control', 'no-store')
         .send(buffer);
     },

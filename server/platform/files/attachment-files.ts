@@ -5,8 +5,9 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { badRequest, Problem } from '../http/problem.ts';
+import { recordOpenedDownload } from './download-audit.ts';
 import { FileNotFoundError, fileStoreFor } from './file-store.ts';
-import { acceptedTypeNames, type DetectedType, detectFileType } from './file-types.ts';
+import { acceptedTypeNames, type DetectedType, detectFileType, nameWithTypeExtension, typeOfContentType } from './file-types.ts';
 
 /** A committee's attachment limits. */
 export type AttachmentLimits = { maxMegabytes: number; maxBytes: number; maxCount: number };
@@ -19,13 +20,26 @@ export function attachmentTooLarge(limits: AttachmentLimits): Problem {
   return new Problem(413, 'file_too_large', `附件不能超过 ${limits.maxMegabytes} MB`);
 }
 
-/** The user's file name reduced to a safe display name: no folders, no control characters, at most 200 characters. */
-export function displayFileName(raw: string, extension: string): string {
+/**
+ * The user's file name reduced to a safe display name: no folders, no control characters, at most 200 characters,
+ * and the extension of the detected type (an upload named `x.exe` that holds a PDF is `x.pdf`).
+ */
+export function displayFileName(raw: string, type: DetectedType): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
   const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
   const name = cleaned.length > 200 ? cleaned.slice(cleaned.length - 200) : cleaned;
-  return name && name !== '.' && name !== '..' ? name : `附件.${extension}`;
+  const usable = name && name !== '.' && name !== '..' && !/^\.[^.]*$/.test(name);
+  return usable ? nameWithTypeExtension(name, type) : `附件.${type.extension}`;
+}
+
+/**
+ * The name a stored file downloads under: its name with the extension of the type detected at upload (stored as
+ * its content type), so also a file stored before names were checked never downloads as `.exe`.
+ */
+export function downloadFileName(row: { fileName: string; contentType: string }): string {
+  const type = typeOfContentType(row.contentType);
+  return type ? nameWithTypeExtension(row.fileName, type) : row.fileName;
 }
 
 /**
@@ -42,7 +56,7 @@ export function inspectUpload(
   if (!type) throw new Problem(415, 'unsupported_file_type', `附件只支持 ${acceptedTypeNames} 格式；文件内容与这些格式都不符`);
   return {
     type,
-    fileName: displayFileName(upload.fileName, type.extension),
+    fileName: displayFileName(upload.fileName, type),
     sha256: createHash('sha256').update(upload.content).digest('hex'),
   };
 }
@@ -93,13 +107,15 @@ export function attachmentDisposition(fileName: string, fallback = asciiFallback
 }
 
 /**
- * Sends a stored attachment as a download that no browser runs or sniffs (nosniff, a sandboxing CSP, no caching);
- * a file missing from the store is a 404 in Chinese.
+ * Sends a stored attachment as a download that no browser runs or sniffs (nosniff, a sandboxing CSP, no caching),
+ * under its name with the detected type's extension; a file missing from the store is a 404 in Chinese. `record`
+ * writes the download's audit event (given the name it goes under) once the file is found, before it is sent.
  */
 export async function sendAttachment(
   config: { dataDir: string },
   reply: FastifyReply,
   row: { storageKey: string; contentType: string; size: number; fileName: string },
+  record: (fileName: string) => Promise<void>,
 ) {
   let stream: Awaited<ReturnType<ReturnType<typeof fileStoreFor>['get']>>;
   try {
@@ -108,10 +124,12 @@ export async function sendAttachment(
     if (error instanceof FileNotFoundError) throw new Problem(404, 'file_missing', '附件文件已丢失，请联系管理员');
     throw error;
   }
+  const fileName = downloadFileName(row);
+  await recordOpenedDownload(stream, () => record(fileName));
   return reply
     .type(row.contentType)
     .header('content-length', String(row.size))
-    .header('content-disposition', attachmentDisposition(row.fileName))
+    .header('content-disposition', attachmentDisposition(fileName))
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "default-src 'none'; sandbox")
     .header('cache-control', 'private, no-store')

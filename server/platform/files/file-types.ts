@@ -22,6 +22,27 @@ export const acceptedTypes: Record<AttachmentKind, DetectedType> = {
   png: { kind: 'png', contentType: 'image/png', extension: 'png' },
 };
 
+/** Other extensions a type also goes by; a name ending in one of them keeps it. */
+const extensionAliases: Partial<Record<AttachmentKind, string[]>> = { jpeg: ['jpeg', 'jpe'] };
+
+/** The accepted type stored with this content type, or null when it is none of them. */
+export function typeOfContentType(contentType: string): DetectedType | null {
+  return Object.values(acceptedTypes).find((type) => type.contentType === contentType) ?? null;
+}
+
+/**
+ * The file name with the extension of the detected type: `x.exe` holding a PDF is `x.pdf`, a name without an
+ * extension gets one, a right one (in any case, or an alias such as .jpeg) stays. An extension is a final dot and
+ * one letter followed by up to 4 letters or digits, so `报告.2026` is a name, not an extension.
+ */
+export function nameWithTypeExtension(name: string, type: DetectedType): string {
+  const match = /\.([A-Za-z][A-Za-z0-9]{0,4})$/.exec(name);
+  const accepted = [type.extension, ...(extensionAliases[type.kind] ?? [])];
+  if (match && accepted.includes(match[1].toLowerCase())) return name;
+  const base = (match ? name.slice(0, match.index) : name).replace(/[.\s]+$/, '');
+  return `${base || '附件'}.${type.extension}`;
+}
+
 /** The accepted types as users read them. */
 export const acceptedTypeNames = 'PDF、Word（.doc、.docx）、JPG、PNG';
 

@@ -1,4 +1,5 @@
 /** The public portal (提案公开): its own bundle and layout, no login, the same providers as the app. */
+import '../lib/zod-without-eval.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
