@@ -5,11 +5,26 @@ export const securitySettingsSchema = z.object({
   passwordMinLength: z.number().int().min(8).max(64).default(8),
   /** Of lower case, upper case, digits and symbols, how many a password must use. */
   passwordMinClasses: z.number().int().min(1).max(4).default(3),
+  /** Failed logins on one account from one network address before that address is locked out of the account. */
   lockoutThreshold: z.number().int().min(3).max(20).default(5),
+  /** How long such an address+account lock lasts; failures older than this are forgotten. */
   lockoutMinutes: z.number().int().min(1).max(1440).default(15),
+  /** Failed logins on one account (from every address) before each further try must wait (a progressive delay). */
+  accountDelayAfterFailures: z.number().int().min(3).max(100).default(10),
+  /** The first wait, in seconds; it doubles with every further failure. */
+  accountDelaySeconds: z.number().int().min(1).max(3600).default(30),
+  /** The longest wait, in seconds. */
+  accountMaxDelaySeconds: z.number().int().min(1).max(86_400).default(900),
+  /** Hours without a failure after which an account's failures are forgotten. */
+  accountFailureMemoryHours: z.number().int().min(1).max(168).default(24),
+  /** An address the account logged in from within this many days is not made to wait (its own lock still applies). */
+  trustedAddressDays: z.number().int().min(0).max(365).default(30),
+  /** A new password may not be the current one nor one of the last this many the user set. */
+  passwordHistoryCount: z.number().int().min(0).max(24).default(5),
   idleTimeoutMinutes: z.number().int().min(5).max(30).default(30),
   absoluteTimeoutHours: z.number().int().min(1).max(24).default(12),
-  requireTotpForAdministrators: z.boolean().default(false),
+  /** The three administrators (system, security, audit) must bind an authenticator before they may do anything else. */
+  requireTotpForAdministrators: z.boolean().default(true),
 });
 
 /** A result class of a reply (答复类别), e.g. A 所提问题已经解决或基本解决. */
@@ -42,6 +57,10 @@ export const proposalSettingsSchema = z.object({
   attachmentMaxMegabytes: z.number().int().min(1).max(100).default(20),
   /** Most attachments one proposal may have. */
   attachmentMaxCount: z.number().int().min(1).max(50).default(10),
+  /** Most data rows one Excel import of members or handling units may hold; the reading stops past it. */
+  importMaxRows: z.number().int().min(100).max(20000).default(5000),
+  /** Most rows one history file (智能分办 历史数据) may hold. */
+  historyImportMaxRows: z.number().int().min(100).max(50000).default(20000),
   /** A replying unit must record at least one contact with the proposers before its reply goes to sign-off. */
   requireContactBeforeReply: z.boolean().default(true),
   /** Signed-off replies go to the proposal office for review before they reach the proposers. */

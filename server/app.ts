@@ -10,8 +10,9 @@ import { modules } from './modules/index.ts';
 import { registerAuthentication } from './platform/auth/auth-plugin.ts';
 import { installErrorHandling } from './platform/http/error-handler.ts';
 import { registerIdempotency } from './platform/http/idempotency.ts';
+import { registerInputGuard } from './platform/http/input-guard.ts';
 import { registerRateLimits } from './platform/http/rate-limits.ts';
-import { registerWebApp } from './platform/http/web-app.ts';
+import { contentSecurityPolicy, registerWebApp } from './platform/http/web-app.ts';
 import type { ApiApp, AppDependencies } from './platform/module.ts';
 
 z.config(z.locales.zhCN());
@@ -42,7 +43,8 @@ export async function buildApp(dependencies: AppDependencies, options: { serveWe
     bodyLimit: BODY_LIMIT_BYTES,
     // Long path parameters reach the route and fail its Zod schema with a Chinese 400, instead of a bare 414.
     routerOptions: { maxParamLength: 10_000 },
-    trustProxy: true,
+    // Forwarded headers count only from the proxies in TRUST_PROXY; otherwise the peer address is the client's.
+    trustProxy: dependencies.config.trustProxy,
     return503OnClosing: true,
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { coerceTypes: false } },
@@ -51,8 +53,14 @@ export async function buildApp(dependencies: AppDependencies, options: { serveWe
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
 
-  await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy },
+    frameguard: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+  });
   await app.register(cookie);
+  // Before authentication and every route: a NUL character anywhere in the request is a 400.
+  registerInputGuard(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

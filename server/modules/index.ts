@@ -1,3 +1,4 @@
+import { importsModule } from '../platform/imports/imports.module.ts';
 import { createMaintenanceModule } from '../platform/jobs/maintenance.ts';
 import type { AppModule } from '../platform/module.ts';
 import { appraisalModule } from './appraisal/appraisal.module.ts';
@@ -20,6 +21,7 @@ import { supervisionModule } from './supervision/supervision.module.ts';
 
 /** Every domain module, in registration order. */
 const domainModules: AppModule[] = [
+  importsModule, // background imports of any module: their progress route and purge
   auditModule,
   authModule,
   peopleModule,

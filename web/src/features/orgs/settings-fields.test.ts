@@ -22,6 +22,11 @@ describe('settings fields', () => {
     expect(yellow).toMatchObject({ min: 1, max: 99 });
   });
 
+  it("cover every security setting (numbers, and the administrators' authenticator switch)", () => {
+    const shown = [...securityNumberSettings.map((field) => field.key), 'requireTotpForAdministrators'];
+    expect(shown.sort()).toEqual(Object.keys(defaults.security).sort());
+  });
+
   it('cover every proposal setting (numbers and switches; the result class scheme keeps its default here)', () => {
     const shown = [...proposalNumberSettings.map((field) => field.key), ...proposalSwitchSettings.map((item) => item.key)];
     expect(shown.sort()).toEqual(
@@ -44,8 +49,8 @@ describe('settings patches', () => {
   });
 
   it('send only the changed security keys', () => {
-    const values = { ...defaults.security, lockoutMinutes: 30, requireTotpForAdministrators: true };
-    expect(securityPatch(defaults, values)).toEqual({ security: { lockoutMinutes: 30, requireTotpForAdministrators: true } });
+    const values = { ...defaults.security, lockoutMinutes: 30, requireTotpForAdministrators: false };
+    expect(securityPatch(defaults, values)).toEqual({ security: { lockoutMinutes: 30, requireTotpForAdministrators: false } });
   });
 
   it('map server field names onto the flat form', () => {
