@@ -75,5 +75,10 @@ describe('history file rows', () => {
     await expect(readHistoryFile(Buffer.from([0xb9, 0xab, 0xbd, 0xbb, 0x0a]))).rejects.toMatchObject({ status: 400 });
     await expect(readHistoryFile(Buffer.from('名称\n甲\n'))).rejects.toMatchObject({ status: 400, code: 'import_invalid' });
     await expect(readHistoryFile(Buffer.from('title,label\n'))).rejects.toMatchObject({ status: 400, code: 'empty_file' });
+    // A NUL reached the database and answered 500: it is a 400 naming the line.
+    await expect(readHistoryFile(Buffer.from('title,label\n公交\u0000线路,交通运输\n'))).rejects.toMatchObject({
+      status: 400,
+      detail: expect.stringContaining('第 2 行含有空字符'),
+    });
   });
 });

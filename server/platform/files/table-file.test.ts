@@ -48,6 +48,16 @@ describe('CSV and JSON Lines files', () => {
     expect(readCsv(shortLines(4), { maxRows: 3 })).toMatchObject({ code: 'too_many_rows' });
   });
 
+  it('refuses a CSV or JSON Lines text with a NUL character (it reached the database and answered 500), naming the line', () => {
+    expect(readCsv('标题,正文\n甲,乙\n丙\u0000,丁\n')).toEqual({
+      failure: '文件第 3 行含有空字符（U+0000），请另存为 UTF-8 编码的文本后再上传',
+    });
+    expect(readJsonLines('{"title":"甲"}\n{"title":"乙\u0000"}\n')).toMatchObject({
+      failure: expect.stringContaining('第 2 行'),
+    });
+    expect(readCsv('标题,正文\n甲,乙\n')).toMatchObject({ rows: [{ row: 2 }] });
+  });
+
   it('stops JSON Lines at the row limit too, and names a line that is not an object', async () => {
     const lines = Array.from({ length: 200_000 }, (_, index) => JSON.stringify({ title: `t${index}`, label: 'x' })).join('\n');
     expect(await readTableText(lines, 'jsonl', { maxRows: 1_000 })).toEqual({ failure: '超过 1000 行', code: 'too_many_rows' });

@@ -89,7 +89,21 @@ const tooManyRows = (maxRows: number): TableFile => ({ failure: `超过 ${maxRow
  * Reads a CSV file's header and data rows (blank lines skipped; a UTF-8 byte-order mark is ignored), pausing (a
  * `yield`) every few hundred rows; returns the table.
  */
+/**
+ * The failure of a text holding a NUL character (U+0000), which no text column can store (a UTF-16 file read as
+ * UTF-8 is full of them), naming its line; null for a clean text.
+ */
+function nulCharacterFailure(text: string): TableFile | null {
+  const at = text.indexOf('\u0000');
+  if (at < 0) return null;
+  let line = 1;
+  for (let index = text.indexOf('\n'); index >= 0 && index < at; index = text.indexOf('\n', index + 1)) line += 1;
+  return { failure: `文件第 ${line} 行含有空字符（U+0000），请另存为 UTF-8 编码的文本后再上传` };
+}
+
 function* csvSteps(text: string, options: TableReadOptions): Generator<void, TableFile> {
+  const refused = nulCharacterFailure(text);
+  if (refused) return refused;
   const body = text.replace(/^\uFEFF/, '');
   const cursor = { at: 0 };
   const records = csvRecords(body, cursor);
@@ -116,6 +130,8 @@ function* csvSteps(text: string, options: TableReadOptions): Generator<void, Tab
  * the file. Pauses (a `yield`) every few hundred lines.
  */
 function* jsonLinesSteps(text: string, options: TableReadOptions): Generator<void, TableFile> {
+  const refused = nulCharacterFailure(text);
+  if (refused) return refused;
   const rows: TableRow[] = [];
   const columns = new Set<string>();
   const body = text.replace(/^\uFEFF/, '');
