@@ -6,6 +6,7 @@ import { type AuditFilter, useAuditEvents, useAuditEventTypes } from '../../feat
 import { AuditEventDrawer } from '../../features/audit/audit-event-drawer.tsx';
 import { DownloadCheckpointsButton } from '../../features/audit/download-checkpoints-button.tsx';
 import { eventTypeName, eventTypeOptions } from '../../features/audit/event-types.ts';
+import { PlatformLoginFailuresCard } from '../../features/audit/platform-login-failures-card.tsx';
 import { VerifyChainButton } from '../../features/audit/verify-chain-button.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useT } from './shared/admin-text.ts';
@@ -191,6 +192,7 @@ export function AuditLogPage() {
           onChange={setPages}
         />
       </Card>
+      <PlatformLoginFailuresCard />
       <AuditEventDrawer
         eventId={detailId}
         onClose={() => setDetailId(null)}
