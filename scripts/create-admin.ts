@@ -12,7 +12,7 @@ import { usernameSchema } from '../contracts/people.ts';
 import { loadConfig } from '../server/config.ts';
 import { type AdministratorRequest, createAdministrator } from '../server/modules/people/actions/create-administrator.ts';
 import { openDatabase } from '../server/platform/db/database.ts';
-import { runMigrations } from '../server/platform/db/migrate.ts';
+import { migrateOnStart } from '../server/platform/db/migrate-on-start.ts';
 import { createDependencies } from '../server/platform/dependencies.ts';
 import { Problem } from '../server/platform/http/problem.ts';
 
@@ -82,7 +82,7 @@ async function main(): Promise<number> {
     relaxedDurability: config.relaxedDurability,
   });
   try {
-    await runMigrations(database);
+    await migrateOnStart(database, { dataDir: config.dataDir, log: (message) => console.log(message) });
     const result = await createAdministrator(createDependencies(config, database), parsed.request);
     console.log(
       [

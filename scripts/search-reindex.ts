@@ -11,7 +11,7 @@ import { organizations } from '../server/modules/orgs/orgs.tables.ts';
 import { reindexProposals } from '../server/modules/proposals/proposals.search.ts';
 import { reindexHistory } from '../server/modules/routing/routing.search.ts';
 import { openDatabase } from '../server/platform/db/database.ts';
-import { runMigrations } from '../server/platform/db/migrate.ts';
+import { migrateOnStart } from '../server/platform/db/migrate-on-start.ts';
 
 async function main(): Promise<number> {
   const config = loadConfig();
@@ -21,7 +21,7 @@ async function main(): Promise<number> {
     relaxedDurability: config.relaxedDurability,
   });
   try {
-    await runMigrations(database);
+    await migrateOnStart(database, { dataDir: config.dataDir, log: (message) => console.log(message) });
     const committees = await database.orm
       .select({ id: organizations.id, code: organizations.code, name: organizations.name })
       .from(organizations)

@@ -4,6 +4,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import JSZip from 'jszip';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Executor } from '../../platform/db/database.ts';
+import { downloadFileName } from '../../platform/files/attachment-files.ts';
 import { fileStoreFor } from '../../platform/files/file-store.ts';
 import type { AppDependencies } from '../../platform/module.ts';
 import { proposalReplies, replyRatings } from '../handling/handling.tables.ts';
@@ -117,11 +118,11 @@ export async function buildArchivePackage(
       const what = reply.kind === 'reply' ? `答复-第${reply.round}轮` : '后续办理情况报告';
       add(`${safeEntryName(`${what}-${unitName}`)}.docx`, letter.content);
       for (const attachment of letter.attachments) {
-        add(`答复附件-${safeEntryName(attachment.fileName)}`, await bytesOf(await store.get(attachment.storageKey)));
+        add(`答复附件-${safeEntryName(downloadFileName(attachment))}`, await bytesOf(await store.get(attachment.storageKey)));
       }
     }
     for (const attachment of attachments.filter((row) => row.proposalId === proposal.id)) {
-      add(`附件-${safeEntryName(attachment.fileName)}`, await bytesOf(await store.get(attachment.storageKey)));
+      add(`附件-${safeEntryName(downloadFileName(attachment))}`, await bytesOf(await store.get(attachment.storageKey)));
     }
     const counted: Record<string, number> = {};
     for (const rating of ratings.filter((row) => own.some((item) => item.reply.id === row.replyId))) {

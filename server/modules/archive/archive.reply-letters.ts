@@ -11,10 +11,14 @@ export async function replyLetterFile(
   executor: Executor,
   orgId: string,
   replyId: string,
-): Promise<{ content: Buffer; attachments: { fileName: string; storageKey: string }[] }> {
+): Promise<{ content: Buffer; attachments: { fileName: string; contentType: string; storageKey: string }[] }> {
   const reply = await loadReplyRow(executor, orgId, replyId);
   const files = await executor
-    .select({ fileName: replyAttachments.fileName, storageKey: replyAttachments.storageKey })
+    .select({
+      fileName: replyAttachments.fileName,
+      contentType: replyAttachments.contentType,
+      storageKey: replyAttachments.storageKey,
+    })
     .from(replyAttachments)
     .where(and(eq(replyAttachments.orgId, orgId), eq(replyAttachments.replyId, replyId)))
     .orderBy(asc(replyAttachments.createdAt), asc(replyAttachments.id));
