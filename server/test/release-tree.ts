@@ -9,10 +9,10 @@ import { extract as createExtract } from 'tar-stream';
 /** The repository's root folder. */
 export const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Runs git in the repository; returns its trimmed output, or null when git answers with an error. */
-function git(args: string[]): string | null {
+/** Runs git in a repository (this one by default); returns its trimmed output, or null when git answers with an error. */
+function git(args: string[], repository = REPOSITORY_ROOT): string | null {
   try {
-    return execFileSync('git', args, { cwd: REPOSITORY_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    return execFileSync('git', args, { cwd: repository, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new Error('The upgrade test needs git on PATH to take the last release from the repository.');
@@ -26,8 +26,8 @@ function git(args: string[]): string | null {
  * the recorded commit. Fails with a clear message when neither is in the repository: the test never passes without
  * having run.
  */
-export function resolveReleaseCommit(release: { tag: string; commit: string }): string {
-  const tagged = git(['rev-parse', '--verify', '--quiet', `refs/tags/${release.tag}^{commit}`]);
+export function resolveReleaseCommit(release: { tag: string; commit: string }, repository = REPOSITORY_ROOT): string {
+  const tagged = git(['rev-parse', '--verify', '--quiet', `refs/tags/${release.tag}^{commit}`], repository);
   if (tagged) {
     if (tagged !== release.commit) {
       throw new Error(
@@ -36,7 +36,7 @@ export function resolveReleaseCommit(release: { tag: string; commit: string }): 
     }
     return tagged;
   }
-  if (git(['cat-file', '-e', `${release.commit}^{commit}`]) !== null) return release.commit;
+  if (git(['cat-file', '-e', `${release.commit}^{commit}`], repository) !== null) return release.commit;
   throw new Error(
     `The last release ${release.tag} (commit ${release.commit}) is not in this clone: fetch it (git fetch --tags, or a ` +
       'full clone instead of a shallow one) so that the upgrade test can build its database.',
