@@ -57,7 +57,16 @@ export async function run({ newContext, baseUrl, screenshot }) {
   await screenshot(member, 'proposal-1-editor');
 
   // 2. member1 invites member2 to co-sign; the text is frozen from here on and the detail page opens.
-  await pick(member, member.locator('body'), '邀请委员联名', coSignerName);
+  // The picker takes several members: type, Enter on the highlighted one, Escape to close the list.
+  const coSignerInput = member.getByLabel('邀请委员联名', { exact: true });
+  await coSignerInput.click();
+  await coSignerInput.fill(coSignerName);
+  await member
+    .locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: coSignerName })
+    .first()
+    .waitFor();
+  await coSignerInput.press('Enter');
+  await coSignerInput.press('Escape');
   await member.getByRole('button', { name: '发送邀请' }).click();
   await member.getByRole('button', { name: '发出邀请' }).click();
   await member.waitForURL(/\/proposals\/[0-9a-f-]{36}$/, { timeout: 20_000 });

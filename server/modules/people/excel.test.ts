@@ -67,7 +67,7 @@ describe('Excel import and export', () => {
     const file = await xlsxOf(header, [
       memberRow('甲一', '经济界', idNumber('19700101', 1), '13900000001', { 党派: '民盟', 是否常委: '是', 出生年份: '1970' }),
       memberRow('甲二', 'S01', idNumber('19700101', 2), '13900000002', { 性别: '男', 小组: '第一组' }),
-      memberRow('甲三', '中国共产党', '', ''),
+      memberRow('甲三', '中国共产党', idNumber('19700101', 3), '13900000003', { 性别: '', 是否常委: '' }),
       header.map(() => ''), // a blank row is skipped
     ]);
     const response = await upload('/api/v1/members/import', file, as('proposal_office'));
@@ -113,6 +113,30 @@ describe('Excel import and export', () => {
     expect(body.detail).toContain('第 3 行「界别」：找不到界别“不存在的界别”');
     expect(await count('members')).toBe(before);
     expect(await count('events')).toBe(events);
+  });
+
+  it('checks every required column on every row: a blank required cell is an error of its own', async () => {
+    const before = await count('members');
+    const file = await xlsxOf(header, [
+      memberRow('丁一', '经济界', idNumber('19810101', 1), '13900000021'),
+      memberRow('丁二', '经济界', '', '13900000022'),
+      memberRow('丁三', '经济界', idNumber('19810101', 3), ''),
+      memberRow('', '', '', '', { 性别: '' }),
+    ]);
+    const response = await upload('/api/v1/members/import', file, as('proposal_office'));
+    expect(response.statusCode, response.body).toBe(400);
+    const errors = response.json().errors as { row: number; column: string; field: string; message: string }[];
+    expect(errors.map((error) => `${error.row}:${error.column}`)).toEqual([
+      '3:身份证号',
+      '4:手机号',
+      '5:姓名',
+      '5:界别',
+      '5:身份证号',
+      '5:手机号',
+    ]);
+    expect(errors[0]).toEqual({ row: 3, column: '身份证号', field: '第 3 行「身份证号」', message: '不能为空（必填列）' });
+    expect(response.json().detail).toContain('第 3 行「身份证号」：不能为空（必填列）');
+    expect(await count('members')).toBe(before);
   });
 
   it('names missing required columns', async () => {

@@ -31,10 +31,14 @@ export function parseMemberRows(rows: SheetRow[], dictionaries: Map<string, Dict
     const cell = (column: string) => cells.get(column) ?? '';
     const fail = (column: string, message: string) => errors.push(importError(row, column, message));
     const before = errors.length;
+    // Every required column (marked * in the import dialog) must be filled on every row; the
+    // checks below then look only at cells that hold something.
+    for (const column of memberImportRequiredColumns) {
+      if (!cell(column)) fail(column, '不能为空（必填列）');
+    }
 
     const name = cell('姓名');
-    if (!name) fail('姓名', '不能为空');
-    else if (name.length > 50) fail('姓名', '不能超过 50 个字符');
+    if (name.length > 50) fail('姓名', '不能超过 50 个字符');
 
     const genderText = cell('性别');
     const gender = genderText ? genderByText[genderText] : null;
@@ -54,7 +58,6 @@ export function parseMemberRows(rows: SheetRow[], dictionaries: Map<string, Dict
       const column = dictionaryColumns[kind];
       const text = cell(column);
       if (!text) {
-        if (column === '界别') fail(column, '不能为空');
         references[field] = null;
         continue;
       }
@@ -119,7 +122,7 @@ export function memberTemplate(dictionaries: Map<string, DictionaryLookup>): Pro
       title: '填写说明',
       lines: [
         '第 1 行为表头，请勿修改；数据从第 2 行开始填写，一行一位委员。',
-        `必需的列：${memberImportRequiredColumns.join('、')}。姓名、界别必须填写，其余可以留空。`,
+        `必填的列：${memberImportRequiredColumns.join('、')}，每一行都必须填写；其余的列可以留空。`,
         '性别：男 或 女。出生年份：四位数字，如 1968。是否常委：是 或 否（留空视为否）。',
         '身份证号：18 位，单元格请设为文本格式，以免末尾数字丢失；同一文件内及与已有委员都不能重复。',
         '手机号：11 位手机号码。',

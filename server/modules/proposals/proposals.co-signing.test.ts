@@ -105,6 +105,14 @@ describe('proposals API: co-signing, collective proposals, lists and similar ite
       call(test, 'POST', `/proposals/${proposal.id}/co-signers`, city.as(who, { 'if-match': '"1"' }), body);
     expect((await invite('lead', { memberIds: [city.memberIds.co1], deadline: '2026-01-09' })).statusCode).toBe(422);
     expect((await invite('lead', { memberIds: [city.memberIds.lead], deadline: '2026-01-12' })).statusCode).toBe(422);
+    // Oneself among several members: the whole invitation is refused in Chinese, nobody is invited.
+    const self = await invite('lead', { memberIds: [city.memberIds.co1, city.memberIds.lead], deadline: '2026-01-12' });
+    expect(self.statusCode).toBe(422);
+    expect(self.json()).toMatchObject({
+      code: 'self_invitation',
+      detail: '第一提案人不能邀请自己联名',
+      errors: [{ field: 'memberIds', message: '不能邀请自己' }],
+    });
     const unknown = await invite('lead', { memberIds: ['01890000-0000-7000-8000-000000000000'], deadline: '2026-01-12' });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().code).toBe('unknown_member');

@@ -14,7 +14,7 @@ describe('event type names', () => {
   });
 
   it('falls back to the category and the code', () => {
-    expect(eventTypeName('proposal.merged')).toBe('提案 · proposal.merged');
+    expect(eventTypeName('proposal.something_new')).toBe('提案 · proposal.something_new');
     expect(eventTypeName('weird.thing')).toBe('weird.thing');
   });
 

@@ -7,12 +7,14 @@ import dayjs from 'dayjs';
 import type { CoSignerAction, Proposal } from '../../../../contracts/proposals.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useText } from '../../lib/i18n.tsx';
+import { useMe } from '../auth/auth-api.ts';
 import { DateField } from '../orgs/date-field.tsx';
-import { MemberSelect } from '../people/member-select.tsx';
+import { MemberMultiSelect } from '../people/member-select.tsx';
+import { membersNotToInvite } from './co-signer-candidates.ts';
 import { coSignerActionNames, coSignerStateColors, coSignerStateNames, hasAction } from './proposal-labels.ts';
 import { useCoSignerAction, useInviteCoSigners } from './proposals-api.ts';
 
-type InviteValues = { memberId: string | null; deadline: string | null };
+type InviteValues = { memberIds: string[]; deadline: string | null };
 
 /** The co-signers card. `prepare` saves pending edits first and answers the version to send. */
 export function CoSignersPanel(props: {
@@ -30,6 +32,7 @@ export function CoSignersPanel(props: {
   const [form] = Form.useForm<InviteValues>();
   const invite = useInviteCoSigners();
   const act = useCoSignerAction();
+  const me = useMe();
   const canInvite = hasAction(proposal, 'invite_co_signers');
   const live = proposal.coSigners.filter((item) => item.state !== 'cancelled' || item.actions.length > 0);
   if (props.hideWhenEmpty && !canInvite && proposal.coSigners.length === 0) return null;
@@ -46,19 +49,19 @@ export function CoSignersPanel(props: {
   };
 
   const sendInvitation = async (values: InviteValues) => {
-    if (!values.memberId || !values.deadline) return;
+    if (values.memberIds.length === 0 || !values.deadline) return;
     try {
       const version = props.prepare ? await props.prepare() : proposal.version;
       if (version === null) return;
       const updated = await invite.mutateAsync({
         id: proposal.id,
         version,
-        memberIds: [values.memberId],
+        memberIds: values.memberIds,
         deadline: values.deadline,
       });
-      form.setFieldValue('memberId', null);
+      form.setFieldValue('memberIds', []);
       props.onChanged(updated);
-      props.ok('已发送联名邀请');
+      props.ok(`已向 ${values.memberIds.length} 位委员发送联名邀请`);
     } catch (error) {
       props.fail(error);
     }
@@ -139,12 +142,17 @@ export function CoSignersPanel(props: {
           form={form}
           layout="vertical"
           onFinish={send}
-          initialValues={{ memberId: null, deadline: proposal.coSigningDeadline ?? dayjs().add(7, 'day').format('YYYY-MM-DD') }}
+          initialValues={{ memberIds: [], deadline: proposal.coSigningDeadline ?? dayjs().add(7, 'day').format('YYYY-MM-DD') }}
           style={{ marginTop: 12 }}
           requiredMark={false}
         >
-          <Form.Item name="memberId" label={t('邀请委员联名')} rules={[{ required: true, message: t('请选择委员') }]}>
-            <MemberSelect />
+          <Form.Item
+            name="memberIds"
+            label={t('邀请委员联名')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('请至少选择一位委员') }]}
+            extra={t('可一次选择多位委员')}
+          >
+            <MemberMultiSelect exclude={membersNotToInvite(proposal, me.data?.memberId)} />
           </Form.Item>
           <Form.Item
             name="deadline"

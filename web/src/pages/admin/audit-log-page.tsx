@@ -1,6 +1,6 @@
 import { AutoComplete, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { type CSSProperties, useState } from 'react';
 import { type AuditEventSummary, eventResultNames } from '../../../../contracts/audit.ts';
 import { type AuditFilter, useAuditEvents, useAuditEventTypes } from '../../features/audit/audit-api.ts';
 import { AuditEventDrawer } from '../../features/audit/audit-event-drawer.tsx';
@@ -21,6 +21,10 @@ import {
 } from './shared/admin-ui.tsx';
 import { currentCursor, firstPage } from './shared/cursor-pages.ts';
 import { FilterBar } from './shared/filter-bar.tsx';
+
+// Actor and event names wrap inside their column (a long name or an unnamed code must not run into the next one).
+const wrappingTextStyle: CSSProperties = { whiteSpace: 'normal', wordBreak: 'break-word', overflowWrap: 'anywhere' };
+const wrappingLinkStyle: CSSProperties = { ...wrappingTextStyle, padding: 0, height: 'auto', textAlign: 'left' };
 
 type FilterForm = Omit<AuditFilter, 'fromDate' | 'toDate'> & { range?: [Dayjs | null, Dayjs | null] | null };
 
@@ -134,29 +138,31 @@ export function AuditLogPage() {
               title: t('操作人'),
               dataIndex: 'actorName',
               width: w(120),
+              ellipsis: false,
               render: (name: string | null, event) =>
                 event.actorId ? (
                   <Tooltip title={t('只看此人的操作')}>
                     <Button
                       type="link"
                       size="small"
-                      style={{ padding: 0 }}
+                      style={wrappingLinkStyle}
                       onClick={() => narrow({ actorId: event.actorId ?? undefined })}
                     >
                       {name ?? event.actorId.slice(0, 8)}
                     </Button>
                   </Tooltip>
                 ) : (
-                  (name ?? '—')
+                  <span style={wrappingTextStyle}>{name ?? '—'}</span>
                 ),
             },
             {
               title: t('事件'),
               dataIndex: 'type',
               width: w(180),
+              ellipsis: false,
               render: (type: string) => (
                 <Tooltip title={type}>
-                  <span>{t(eventTypeName(type))}</span>
+                  <span style={wrappingTextStyle}>{t(eventTypeName(type))}</span>
                 </Tooltip>
               ),
             },
