@@ -94,12 +94,16 @@ describe('handling API: contacts, co-handlers, sign-off and sending', () => {
     expect(sent.json()).toMatchObject({ state: 'sent', signedOffByName: 'reformLeader' });
     expect(await proposalState(proposalId)).toBe('replied');
 
-    // The proposer reads it with the unit's phone masked and may rate it; a stranger member does not see it.
+    // The proposer reads it with the unit contact's phone in full (to call them) and may rate it; a supervisor sees the
+    // phone masked; a stranger member does not see the reply.
     const mine = (await request('GET', `/proposals/${proposalId}/replies`, 'lead')).json();
     expect(mine.ratingDueOn).toBe('2026-07-31');
     expect(mine.items).toHaveLength(1);
     expect(mine.items[0]).toMatchObject({ canRate: true, myRating: null, ratings: [] });
-    expect(mine.items[0].contactPhone).not.toBe('0571-87001234');
+    expect(mine.items[0].contactPhone).toBe('0571-87001234');
+    const supervised = (await request('GET', `/proposals/${proposalId}/replies`, 'supervisor')).json();
+    expect(supervised.items[0].contactPhone).not.toBe('0571-87001234');
+    expect(supervised.items[0].contactPhone).toContain('*');
     expect((await request('GET', `/proposals/${proposalId}/replies`, 'outsider')).statusCode).toBe(404);
     const events = await test.dependencies.database.pool.query<{ type: string }>(
       `select type from events where subject_id in ($1, $2) order by sequence`,

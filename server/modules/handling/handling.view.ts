@@ -104,7 +104,8 @@ export async function presentRepliesFor(
         unitName: unitNames.get(reply.unitId) ?? '',
         classNames,
         officeReviewsReplies: rules.officeReviewsReplies,
-        seesContactPhone: hasAnyRole(actor, 'proposal_office') || isUnitUserOf(actor, reply.unitId),
+        // The proposers call the person the unit named: they see the phone in full (never on the portal).
+        seesContactPhone: hasAnyRole(actor, 'proposal_office') || isUnitUserOf(actor, reply.unitId) || rater !== null,
         ratings: seesRatings ? own.map((rating) => presentRating(rating, names.get(rating.memberId ?? '') ?? '')) : [],
         myRating: (mine?.rating as Rating | undefined) ?? null,
         canRate: refusal === null,
