@@ -22,11 +22,11 @@ import { dictionaryEntries, sessions, terms } from '../server/modules/orgs/orgs.
 import { members, units, userRoles, users } from '../server/modules/people/people.tables.ts';
 import {
   assignmentBatches,
-  proposalAssignments,
   proposalCoSigners,
   proposalNumberCounters,
   proposals,
 } from '../server/modules/proposals/proposals.tables.ts';
+import { itemAssignments } from '../server/modules/handling/handled-items.tables.ts';
 import { hashPassword } from '../server/platform/auth/passwords.ts';
 import type { Database, Executor } from '../server/platform/db/database.ts';
 import { runMigrations } from '../server/platform/db/migrate.ts';
@@ -644,7 +644,7 @@ for (const row of proposalRows) {
     coSignerRows.push({
       orgId,
       id: uuidv7({ msecs: invitedMs }),
-      proposalId: row.id,
+      itemId: row.id,
       memberId: member.id,
       state,
       invitedAt: iso(invitedMs),
@@ -694,7 +694,7 @@ for (const row of proposalRows) {
     const signedMs = assignedMs + between(3_600_000, 5 * DAY);
     const base = {
       orgId,
-      proposalId: row.id,
+      itemId: row.id,
       role,
       batchId,
       assignedAt: iso(assignedMs),
@@ -758,7 +758,7 @@ phase(`proposals (${proposalRows.length})`);
 await insertAll(database, proposalCoSigners, coSignerRows);
 phase(`co-signers (${coSignerRows.length})`);
 await insertAll(database, assignmentBatches, batchRows);
-await insertAll(database, proposalAssignments, assignmentRows);
+await insertAll(database, itemAssignments, assignmentRows);
 phase(`assignments (${assignmentRows.length}, ${batchRows.length} batches)`);
 await orm
   .insert(proposalNumberCounters)

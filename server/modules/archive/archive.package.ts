@@ -7,7 +7,7 @@ import type { Executor } from '../../platform/db/database.ts';
 import { downloadFileName } from '../../platform/files/attachment-files.ts';
 import { fileStoreFor } from '../../platform/files/file-store.ts';
 import type { AppDependencies } from '../../platform/module.ts';
-import { proposalReplies, replyRatings } from '../handling/handling.tables.ts';
+import { itemReplies, replyRatings } from '../handling/handling.tables.ts';
 import { writeSheet } from '../people/people.excel.ts';
 import { units } from '../people/people.tables.ts';
 import { proposalAttachments } from '../proposals/attachments.tables.ts';
@@ -78,17 +78,17 @@ export async function buildArchivePackage(
   const ids = rows.map((row) => row.id);
   const replies = ids.length
     ? await executor
-        .select({ reply: proposalReplies, unitName: units.name })
-        .from(proposalReplies)
-        .innerJoin(units, and(eq(units.orgId, proposalReplies.orgId), eq(units.id, proposalReplies.unitId)))
-        .where(and(eq(proposalReplies.orgId, orgId), inArray(proposalReplies.proposalId, ids)))
-        .orderBy(asc(proposalReplies.id))
+        .select({ reply: itemReplies, unitName: units.name })
+        .from(itemReplies)
+        .innerJoin(units, and(eq(units.orgId, itemReplies.orgId), eq(units.id, itemReplies.unitId)))
+        .where(and(eq(itemReplies.orgId, orgId), inArray(itemReplies.itemId, ids)))
+        .orderBy(asc(itemReplies.id))
     : [];
   const ratings = ids.length
     ? await executor
         .select({ replyId: replyRatings.replyId, rating: replyRatings.rating })
         .from(replyRatings)
-        .where(and(eq(replyRatings.orgId, orgId), inArray(replyRatings.proposalId, ids)))
+        .where(and(eq(replyRatings.orgId, orgId), inArray(replyRatings.itemId, ids)))
     : [];
   const attachments = ids.length
     ? await executor
@@ -112,7 +112,7 @@ export async function buildArchivePackage(
       fileCount += 1;
     };
     add('提案.docx', await proposalDocument(await loadProposalDocumentData(deps, office, proposal.id)));
-    const own = replies.filter((item) => item.reply.proposalId === proposal.id && item.reply.state === 'sent');
+    const own = replies.filter((item) => item.reply.itemId === proposal.id && item.reply.state === 'sent');
     for (const { reply, unitName } of own) {
       const letter = await replyLetterFile(deps, executor, orgId, reply.id);
       const what = reply.kind === 'reply' ? `答复-第${reply.round}轮` : '后续办理情况报告';

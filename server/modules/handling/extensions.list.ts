@@ -28,7 +28,7 @@ export async function listExtensions(
   const rows = await deps.database.orm
     .select({ row: extensionRequests, title: proposals.title, unitName: units.name })
     .from(extensionRequests)
-    .innerJoin(proposals, and(eq(proposals.orgId, extensionRequests.orgId), eq(proposals.id, extensionRequests.proposalId)))
+    .innerJoin(proposals, and(eq(proposals.orgId, extensionRequests.orgId), eq(proposals.id, extensionRequests.itemId)))
     .innerJoin(units, and(eq(units.orgId, extensionRequests.orgId), eq(units.id, extensionRequests.unitId)))
     .where(and(...conditions))
     .orderBy(desc(extensionRequests.id))

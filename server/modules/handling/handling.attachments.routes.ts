@@ -73,7 +73,7 @@ export function replyAttachmentRoutes(app: ApiApp, deps: AppDependencies): void 
             summary: `下载答复附件「${fileName}」`,
             subjectType: 'reply',
             subjectId: answer.id,
-            file: { ...attachmentFacts(row, fileName), proposalId: row.proposalId },
+            file: { ...attachmentFacts(row, fileName), proposalId: row.itemId },
           },
           requestContext(request),
         ),

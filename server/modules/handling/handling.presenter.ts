@@ -65,7 +65,7 @@ export function presentExtension(
   return {
     id: row.id,
     assignmentId: row.assignmentId,
-    proposalId: row.proposalId,
+    proposalId: row.itemId,
     proposalTitle: context.proposalTitle,
     unitName: context.unitName,
     previousDueOn: row.previousDueOn,
@@ -116,7 +116,7 @@ export function presentReply(actor: Actor, row: ReplyRow, context: ReplyContext)
   const state = row.state as ReplyState;
   return {
     id: row.id,
-    proposalId: row.proposalId,
+    proposalId: row.itemId,
     assignmentId: row.assignmentId,
     unitId: row.unitId,
     unitName: context.unitName,

@@ -10,12 +10,13 @@ import { units } from '../people/people.tables.ts';
 import type { AssignmentRow } from '../proposals/assignments.presenter.ts';
 import { loadVisibleAssignment } from '../proposals/assignments.queries.ts';
 import { countedProposers, loadMergedSources, type ProposalRow } from '../proposals/proposals.queries.ts';
-import { proposalAssignments, proposals } from '../proposals/proposals.tables.ts';
+import { proposals } from '../proposals/proposals.tables.ts';
+import { itemAssignments } from './handled-items.tables.ts';
 import {
   coHandlerOpinions,
   extensionRequests,
   handlingContacts,
-  proposalReplies,
+  itemReplies,
   replyAttachments,
   replyRatings,
 } from './handling.tables.ts';
@@ -23,7 +24,7 @@ import {
 export type ContactRow = typeof handlingContacts.$inferSelect;
 export type OpinionRow = typeof coHandlerOpinions.$inferSelect;
 export type ExtensionRow = typeof extensionRequests.$inferSelect;
-export type ReplyRow = typeof proposalReplies.$inferSelect;
+export type ReplyRow = typeof itemReplies.$inferSelect;
 export type RatingRow = typeof replyRatings.$inferSelect;
 export type ReplyAttachmentRow = typeof replyAttachments.$inferSelect;
 
@@ -32,7 +33,7 @@ export async function loadReplyAttachments(executor: Executor, orgId: string, pr
   return executor
     .select()
     .from(replyAttachments)
-    .where(and(eq(replyAttachments.orgId, orgId), eq(replyAttachments.proposalId, proposalId)))
+    .where(and(eq(replyAttachments.orgId, orgId), eq(replyAttachments.itemId, proposalId)))
     .orderBy(asc(replyAttachments.createdAt), asc(replyAttachments.id));
 }
 
@@ -54,7 +55,7 @@ export async function loadAssignmentWithProposal(
   forUpdate = false,
 ): Promise<{ assignment: AssignmentRow; proposal: ProposalRow }> {
   const visible = await loadVisibleAssignment(executor, actor, assignmentId);
-  const proposal = await loadProposalRow(executor, actor.orgId, visible.proposalId, forUpdate);
+  const proposal = await loadProposalRow(executor, actor.orgId, visible.itemId, forUpdate);
   const assignment = forUpdate ? await loadVisibleAssignment(executor, actor, assignmentId, true) : visible;
   return { assignment, proposal };
 }
@@ -79,24 +80,24 @@ export async function loadProposalRow(
 export async function loadLiveAssignmentRows(executor: Executor, orgId: string, proposalId: string): Promise<AssignmentRow[]> {
   return executor
     .select()
-    .from(proposalAssignments)
+    .from(itemAssignments)
     .where(
       and(
-        eq(proposalAssignments.orgId, orgId),
-        eq(proposalAssignments.proposalId, proposalId),
-        ne(proposalAssignments.state, 'reassigned'),
+        eq(itemAssignments.orgId, orgId),
+        eq(itemAssignments.itemId, proposalId),
+        ne(itemAssignments.state, 'reassigned'),
       ),
     )
-    .orderBy(asc(proposalAssignments.id));
+    .orderBy(asc(itemAssignments.id));
 }
 
 /** Every reply and follow-up report of a proposal, in the order they were drafted. */
 export async function loadReplies(executor: Executor, orgId: string, proposalId: string): Promise<ReplyRow[]> {
   return executor
     .select()
-    .from(proposalReplies)
-    .where(and(eq(proposalReplies.orgId, orgId), eq(proposalReplies.proposalId, proposalId)))
-    .orderBy(asc(proposalReplies.id));
+    .from(itemReplies)
+    .where(and(eq(itemReplies.orgId, orgId), eq(itemReplies.itemId, proposalId)))
+    .orderBy(asc(itemReplies.id));
 }
 
 /** Every rating of a proposal's replies, oldest first. */
@@ -104,7 +105,7 @@ export async function loadRatings(executor: Executor, orgId: string, proposalId:
   return executor
     .select()
     .from(replyRatings)
-    .where(and(eq(replyRatings.orgId, orgId), eq(replyRatings.proposalId, proposalId)))
+    .where(and(eq(replyRatings.orgId, orgId), eq(replyRatings.itemId, proposalId)))
     .orderBy(asc(replyRatings.id));
 }
 
@@ -148,17 +149,17 @@ export async function loadHandlingRecords(
   const contacts = await executor
     .select()
     .from(handlingContacts)
-    .where(and(eq(handlingContacts.orgId, orgId), eq(handlingContacts.proposalId, proposalId)))
+    .where(and(eq(handlingContacts.orgId, orgId), eq(handlingContacts.itemId, proposalId)))
     .orderBy(asc(handlingContacts.id));
   const opinions = await executor
     .select()
     .from(coHandlerOpinions)
-    .where(and(eq(coHandlerOpinions.orgId, orgId), eq(coHandlerOpinions.proposalId, proposalId)))
+    .where(and(eq(coHandlerOpinions.orgId, orgId), eq(coHandlerOpinions.itemId, proposalId)))
     .orderBy(asc(coHandlerOpinions.id));
   const extensions = await executor
     .select()
     .from(extensionRequests)
-    .where(and(eq(extensionRequests.orgId, orgId), eq(extensionRequests.proposalId, proposalId)))
+    .where(and(eq(extensionRequests.orgId, orgId), eq(extensionRequests.itemId, proposalId)))
     .orderBy(asc(extensionRequests.id));
   return { contacts, opinions, extensions };
 }

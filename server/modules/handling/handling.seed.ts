@@ -11,7 +11,7 @@ import { fileProposal } from '../proposals/actions/file-proposal.ts';
 import { signForAssignment } from '../proposals/actions/sign-for-assignment.ts';
 import { submitProposal } from '../proposals/actions/submit-proposal.ts';
 import { demoActors } from '../proposals/proposals.seed.ts';
-import { proposalAssignments } from '../proposals/proposals.tables.ts';
+import { itemAssignments } from './handled-items.tables.ts';
 import { draftReply } from './actions/draft-reply.ts';
 import { rateReply } from './actions/rate-reply.ts';
 import { recordContact } from './actions/record-contact.ts';
@@ -87,8 +87,8 @@ export async function seedDemoHandling(deps: AppDependencies, orgId: string): Pr
     );
     const [row] = await deps.database.orm
       .select()
-      .from(proposalAssignments)
-      .where(and(eq(proposalAssignments.orgId, orgId), eq(proposalAssignments.proposalId, proposal.id)));
+      .from(itemAssignments)
+      .where(and(eq(itemAssignments.orgId, orgId), eq(itemAssignments.itemId, proposal.id)));
     await signForAssignment(deps, handler, row.id, row.version, seedContext);
     return { proposal, assignmentId: row.id };
   };

@@ -13,7 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { instant, tenantKey, versioned } from '../../platform/db/columns.ts';
-import { proposalAssignments, proposals } from '../proposals/proposals.tables.ts';
+import { handledItems, itemAssignments } from './handled-items.tables.ts';
 
 /** 面商记录: a unit's contact with the proposers (visit, meeting, phone) before it replies. */
 export const handlingContacts = pgTable(
@@ -21,7 +21,7 @@ export const handlingContacts = pgTable(
   {
     ...tenantKey(),
     assignmentId: uuid().notNull(),
-    proposalId: uuid().notNull(),
+    itemId: uuid().notNull(),
     unitId: uuid().notNull(),
     /** visit | meeting | phone | other */
     method: text().notNull(),
@@ -35,10 +35,10 @@ export const handlingContacts = pgTable(
   (table) => [
     primaryKey({ columns: [table.orgId, table.id] }),
     index('handling_contacts_assignment').on(table.orgId, table.assignmentId),
-    index('handling_contacts_proposal').on(table.orgId, table.proposalId),
+    index('handling_contacts_item').on(table.orgId, table.itemId),
     foreignKey({
       columns: [table.orgId, table.assignmentId],
-      foreignColumns: [proposalAssignments.orgId, proposalAssignments.id],
+      foreignColumns: [itemAssignments.orgId, itemAssignments.id],
     }),
   ],
 );
@@ -49,7 +49,7 @@ export const coHandlerOpinions = pgTable(
   {
     ...tenantKey(),
     assignmentId: uuid().notNull(),
-    proposalId: uuid().notNull(),
+    itemId: uuid().notNull(),
     unitId: uuid().notNull(),
     text: text().notNull(),
     late: boolean().notNull().default(false),
@@ -60,10 +60,10 @@ export const coHandlerOpinions = pgTable(
   (table) => [
     primaryKey({ columns: [table.orgId, table.id] }),
     uniqueIndex('co_handler_opinions_assignment').on(table.orgId, table.assignmentId),
-    index('co_handler_opinions_proposal').on(table.orgId, table.proposalId),
+    index('co_handler_opinions_item').on(table.orgId, table.itemId),
     foreignKey({
       columns: [table.orgId, table.assignmentId],
-      foreignColumns: [proposalAssignments.orgId, proposalAssignments.id],
+      foreignColumns: [itemAssignments.orgId, itemAssignments.id],
     }),
   ],
 );
@@ -74,7 +74,7 @@ export const extensionRequests = pgTable(
   {
     ...tenantKey(),
     assignmentId: uuid().notNull(),
-    proposalId: uuid().notNull(),
+    itemId: uuid().notNull(),
     unitId: uuid().notNull(),
     previousDueOn: date().notNull(),
     requestedDueOn: date().notNull(),
@@ -95,20 +95,20 @@ export const extensionRequests = pgTable(
     uniqueIndex('extension_requests_open_unique').on(table.orgId, table.assignmentId).where(sql`state = 'requested'`),
     foreignKey({
       columns: [table.orgId, table.assignmentId],
-      foreignColumns: [proposalAssignments.orgId, proposalAssignments.id],
+      foreignColumns: [itemAssignments.orgId, itemAssignments.id],
     }),
   ],
 );
 
 /**
- * 答复: one unit's reply to a proposal in one round (round 2 after a dissatisfied rating reopened handling), or a
+ * 答复: one unit's reply to an item in one round (round 2 after a dissatisfied rating reopened handling), or a
  * class-B follow-up report. Every round is kept; ratings never overwrite a reply.
  */
-export const proposalReplies = pgTable(
-  'proposal_replies',
+export const itemReplies = pgTable(
+  'item_replies',
   {
     ...tenantKey(),
-    proposalId: uuid().notNull(),
+    itemId: uuid().notNull(),
     assignmentId: uuid().notNull(),
     unitId: uuid().notNull(),
     /** reply | follow_up */
@@ -139,17 +139,17 @@ export const proposalReplies = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.orgId, table.id] }),
-    index('proposal_replies_proposal').on(table.orgId, table.proposalId),
-    index('proposal_replies_assignment').on(table.orgId, table.assignmentId),
+    index('item_replies_item').on(table.orgId, table.itemId),
+    index('item_replies_assignment').on(table.orgId, table.assignmentId),
     /** One reply per assignment and round (follow-up reports are not limited). */
-    uniqueIndex('proposal_replies_round_unique').on(table.orgId, table.assignmentId, table.round).where(sql`kind = 'reply'`),
+    uniqueIndex('item_replies_round_unique').on(table.orgId, table.assignmentId, table.round).where(sql`kind = 'reply'`),
     /**
-     * Every column the statistics read of the replies, in proposal order, so they come from an index-only scan that
-     * merge-joins a session's proposals (bench at 100k proposals: see docs/benchmarks.md).
+     * Every column the statistics read of the replies, in item order, so they come from an index-only scan that
+     * merge-joins a session's items (bench at 100k proposals: see docs/benchmarks.md).
      */
-    index('proposal_replies_statistics').on(
+    index('item_replies_statistics').on(
       table.orgId,
-      table.proposalId,
+      table.itemId,
       table.id,
       table.assignmentId,
       table.kind,
@@ -160,7 +160,7 @@ export const proposalReplies = pgTable(
       table.reopenedAt,
       table.resultClass,
     ),
-    foreignKey({ columns: [table.orgId, table.proposalId], foreignColumns: [proposals.orgId, proposals.id] }),
+    foreignKey({ columns: [table.orgId, table.itemId], foreignColumns: [handledItems.orgId, handledItems.id] }),
   ],
 );
 
@@ -173,7 +173,7 @@ export const replyAttachments = pgTable(
   {
     ...tenantKey(),
     replyId: uuid().notNull(),
-    proposalId: uuid().notNull(),
+    itemId: uuid().notNull(),
     fileName: text().notNull(),
     /** The type detected from the bytes. */
     contentType: text().notNull(),
@@ -186,8 +186,8 @@ export const replyAttachments = pgTable(
   (table) => [
     primaryKey({ columns: [table.orgId, table.id] }),
     index('reply_attachments_reply').on(table.orgId, table.replyId),
-    index('reply_attachments_proposal').on(table.orgId, table.proposalId),
-    foreignKey({ columns: [table.orgId, table.replyId], foreignColumns: [proposalReplies.orgId, proposalReplies.id] }),
+    index('reply_attachments_item').on(table.orgId, table.itemId),
+    foreignKey({ columns: [table.orgId, table.replyId], foreignColumns: [itemReplies.orgId, itemReplies.id] }),
   ],
 );
 
@@ -197,7 +197,7 @@ export const replyRatings = pgTable(
   {
     ...tenantKey(),
     replyId: uuid().notNull(),
-    proposalId: uuid().notNull(),
+    itemId: uuid().notNull(),
     /** The rating proposer; null for a collective proposal's author (rated by the staff member speaking for it). */
     memberId: uuid(),
     /** Who entered it: the member, or for a collective proposal the staff member speaking for it. */
@@ -216,9 +216,9 @@ export const replyRatings = pgTable(
       table.replyId,
       sql`coalesce(member_id, '00000000-0000-0000-0000-000000000000'::uuid)`,
     ),
-    index('reply_ratings_proposal').on(table.orgId, table.proposalId),
-    /** The statistics' ratings by proposal and reply, from an index-only scan (see proposal_replies_statistics). */
-    index('reply_ratings_statistics').on(table.orgId, table.proposalId, table.replyId, table.rating),
-    foreignKey({ columns: [table.orgId, table.replyId], foreignColumns: [proposalReplies.orgId, proposalReplies.id] }),
+    index('reply_ratings_item').on(table.orgId, table.itemId),
+    /** The statistics' ratings by proposal and reply, from an index-only scan (see item_replies_statistics). */
+    index('reply_ratings_statistics').on(table.orgId, table.itemId, table.replyId, table.rating),
+    foreignKey({ columns: [table.orgId, table.replyId], foreignColumns: [itemReplies.orgId, itemReplies.id] }),
   ],
 );

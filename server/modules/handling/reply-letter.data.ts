@@ -6,22 +6,22 @@ import { notFound } from '../../platform/http/problem.ts';
 import { loadOrganization, loadSession } from '../orgs/orgs.queries.ts';
 import { units } from '../people/people.tables.ts';
 import { loadProposalRow, loadRaters, type ReplyRow } from './handling.queries.ts';
-import { proposalReplies } from './handling.tables.ts';
+import { itemReplies } from './handling.tables.ts';
 import type { ReplyLetterData } from './reply-letter.ts';
 
 /** The reply row of the committee (404 otherwise). */
 export async function loadReplyRow(executor: Executor, orgId: string, replyId: string): Promise<ReplyRow> {
   const [reply] = await executor
     .select()
-    .from(proposalReplies)
-    .where(and(eq(proposalReplies.orgId, orgId), eq(proposalReplies.id, replyId)));
+    .from(itemReplies)
+    .where(and(eq(itemReplies.orgId, orgId), eq(itemReplies.id, replyId)));
   if (!reply) throw notFound('答复');
   return reply;
 }
 
 /** What the reply letter of one reply prints: committee, session, proposal, unit, proposers, class, text, dates. */
 export async function loadReplyLetterData(executor: Executor, reply: ReplyRow): Promise<ReplyLetterData> {
-  const proposal = await loadProposalRow(executor, reply.orgId, reply.proposalId);
+  const proposal = await loadProposalRow(executor, reply.orgId, reply.itemId);
   const organization = await loadOrganization(executor, reply.orgId);
   const session = await loadSession(executor, reply.orgId, proposal.sessionId);
   const [unit] = await executor

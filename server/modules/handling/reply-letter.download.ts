@@ -14,7 +14,7 @@ import { replyLetterDocument, replyLetterTitle } from './reply-letter.ts';
 export async function loadReadableReply(deps: AppDependencies, actor: Actor, replyId: string): Promise<ReplyRow> {
   const orm = deps.database.orm;
   const reply = await loadReplyRow(orm, actor.orgId, replyId);
-  const { proposal } = await loadVisibleProposal(orm, actor, reply.proposalId);
+  const { proposal } = await loadVisibleProposal(orm, actor, reply.itemId);
   const readable = await presentRepliesFor(orm, actor, proposal, await loadHandlingRules(orm, deps, actor.orgId));
   if (!readable.some((item) => item.id === replyId)) throw notFound('答复');
   return reply;

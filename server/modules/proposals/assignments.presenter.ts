@@ -3,10 +3,11 @@ import { assignmentRoleNames } from '../../../contracts/proposals.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { availableActions } from '../../platform/workflow/workflow.ts';
 import { canTakeAssignmentAction } from './assignments.policy.ts';
-import type { assignmentBatches, proposalAssignments } from './proposals.tables.ts';
+import type { assignmentBatches } from './proposals.tables.ts';
+import type { itemAssignments } from '../handling/handled-items.tables.ts';
 import { assignmentWorkflow } from './proposals.workflow.ts';
 
-export type AssignmentRow = typeof proposalAssignments.$inferSelect;
+export type AssignmentRow = typeof itemAssignments.$inferSelect;
 export type BatchRow = typeof assignmentBatches.$inferSelect;
 
 /** What an assignment shows of its proposal and unit. */
@@ -28,7 +29,7 @@ export function presentAssignment(actor: Actor, row: AssignmentRow, context: Ass
   const role = row.role as AssignmentRole;
   return {
     id: row.id,
-    proposalId: row.proposalId,
+    proposalId: row.itemId,
     proposalNumber: context.proposal.number,
     proposalTitle: context.proposal.title,
     sessionId: context.proposal.sessionId,

@@ -12,7 +12,8 @@ import { loadOrganization } from '../orgs/orgs.queries.ts';
 import { units } from '../people/people.tables.ts';
 import { canListAssignments, canSeeAssignment, seesAllAssignments } from './assignments.policy.ts';
 import { type AssignmentRow, type BatchRow, presentAssignment, presentBatch } from './assignments.presenter.ts';
-import { assignmentBatches, proposalAssignments, proposals } from './proposals.tables.ts';
+import { assignmentBatches, proposals } from './proposals.tables.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 
 /** The deadline rules of assignment: the committee's calendar, today, and the tenant's periods. */
 export type AssignmentRules = {
@@ -72,8 +73,8 @@ export async function loadVisibleAssignment(
 ): Promise<AssignmentRow> {
   const query = executor
     .select()
-    .from(proposalAssignments)
-    .where(and(eq(proposalAssignments.orgId, actor.orgId), eq(proposalAssignments.id, id)));
+    .from(itemAssignments)
+    .where(and(eq(itemAssignments.orgId, actor.orgId), eq(itemAssignments.id, id)));
   const [row] = forUpdate ? await query.for('update') : await query;
   if (!row || !canSeeAssignment(actor, row)) throw notFound('交办件');
   return row;
@@ -90,7 +91,7 @@ export async function presentAssignmentFor(
     .select({ number: proposals.number, title: proposals.title, sessionId: proposals.sessionId, unitName: units.name })
     .from(proposals)
     .innerJoin(units, and(eq(units.orgId, proposals.orgId), eq(units.id, row.unitId)))
-    .where(and(eq(proposals.orgId, row.orgId), eq(proposals.id, row.proposalId)));
+    .where(and(eq(proposals.orgId, row.orgId), eq(proposals.id, row.itemId)));
   if (!found) throw notFound('交办件');
   return presentAssignment(actor, row, { proposal: found, unitName: found.unitName, today });
 }
@@ -113,28 +114,28 @@ export async function listAssignments(
   query: z.output<typeof assignmentListQuerySchema>,
 ): Promise<{ items: Assignment[]; nextCursor: string | null }> {
   if (!canListAssignments(actor)) throw forbidden('您无权查看交办件');
-  const conditions: SQL[] = [eq(proposalAssignments.orgId, actor.orgId)];
-  if (!seesAllAssignments(actor)) conditions.push(eq(proposalAssignments.unitId, actor.unitId ?? ''));
-  if (query.unitId) conditions.push(eq(proposalAssignments.unitId, query.unitId));
-  if (query.proposalId) conditions.push(eq(proposalAssignments.proposalId, query.proposalId));
-  if (query.state) conditions.push(eq(proposalAssignments.state, query.state));
+  const conditions: SQL[] = [eq(itemAssignments.orgId, actor.orgId)];
+  if (!seesAllAssignments(actor)) conditions.push(eq(itemAssignments.unitId, actor.unitId ?? ''));
+  if (query.unitId) conditions.push(eq(itemAssignments.unitId, query.unitId));
+  if (query.proposalId) conditions.push(eq(itemAssignments.itemId, query.proposalId));
+  if (query.state) conditions.push(eq(itemAssignments.state, query.state));
   if (query.sessionId) conditions.push(eq(proposals.sessionId, query.sessionId));
   const cursor = decodeCursor(query.cursor, ['s']);
-  if (cursor) conditions.push(lt(proposalAssignments.id, String(cursor[0])));
+  if (cursor) conditions.push(lt(itemAssignments.id, String(cursor[0])));
   const orm = deps.database.orm;
   const rows = await orm
     .select({
-      row: proposalAssignments,
+      row: itemAssignments,
       number: proposals.number,
       title: proposals.title,
       sessionId: proposals.sessionId,
       unitName: units.name,
     })
-    .from(proposalAssignments)
-    .innerJoin(proposals, and(eq(proposals.orgId, proposalAssignments.orgId), eq(proposals.id, proposalAssignments.proposalId)))
-    .innerJoin(units, and(eq(units.orgId, proposalAssignments.orgId), eq(units.id, proposalAssignments.unitId)))
+    .from(itemAssignments)
+    .innerJoin(proposals, and(eq(proposals.orgId, itemAssignments.orgId), eq(proposals.id, itemAssignments.itemId)))
+    .innerJoin(units, and(eq(units.orgId, itemAssignments.orgId), eq(units.id, itemAssignments.unitId)))
     .where(and(...conditions))
-    .orderBy(desc(proposalAssignments.id))
+    .orderBy(desc(itemAssignments.id))
     .limit(query.limit + 1);
   const today = (await loadCalendar(orm, actor.orgId)).today(deps.now());
   const page = rows.slice(0, query.limit);
@@ -151,14 +152,14 @@ async function batchRows(executor: Executor, orgId: string, batchIds: string[]) 
   if (batchIds.length === 0) return [];
   return executor
     .select({
-      batchId: proposalAssignments.batchId,
-      proposalId: proposalAssignments.proposalId,
-      unitId: proposalAssignments.unitId,
+      batchId: itemAssignments.batchId,
+      proposalId: itemAssignments.itemId,
+      unitId: itemAssignments.unitId,
       unitName: units.name,
     })
-    .from(proposalAssignments)
-    .innerJoin(units, and(eq(units.orgId, proposalAssignments.orgId), eq(units.id, proposalAssignments.unitId)))
-    .where(and(eq(proposalAssignments.orgId, orgId), inArray(proposalAssignments.batchId, batchIds)));
+    .from(itemAssignments)
+    .innerJoin(units, and(eq(units.orgId, itemAssignments.orgId), eq(units.id, itemAssignments.unitId)))
+    .where(and(eq(itemAssignments.orgId, orgId), inArray(itemAssignments.batchId, batchIds)));
 }
 
 /** One batch of the committee presented with its counts (404 when it is not the committee's). */

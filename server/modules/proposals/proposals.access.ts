@@ -2,7 +2,8 @@ import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { canReadProposal, type ProposalFacts, type ProposalLinks } from './proposals.policy.ts';
-import { proposalAssignments, proposalCoSigners, proposals } from './proposals.tables.ts';
+import { proposalCoSigners, proposals } from './proposals.tables.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 
 /** What the read check needs of a proposal row. */
 type Openable = ProposalFacts & { id: string };
@@ -74,9 +75,9 @@ async function linksOf(executor: Executor, actor: Actor, ids: string[]): Promise
   const proposers = new Map<string, string[]>(ids.map((id) => [id, []]));
   if (actor.unitId) {
     const assigned = await executor
-      .select({ proposalId: proposalAssignments.proposalId, unitId: proposalAssignments.unitId })
-      .from(proposalAssignments)
-      .where(and(eq(proposalAssignments.orgId, actor.orgId), inArray(proposalAssignments.proposalId, ids)));
+      .select({ proposalId: itemAssignments.itemId, unitId: itemAssignments.unitId })
+      .from(itemAssignments)
+      .where(and(eq(itemAssignments.orgId, actor.orgId), inArray(itemAssignments.itemId, ids)));
     for (const row of assigned) units.get(row.proposalId)?.push(row.unitId);
   }
   if (actor.memberId) {

@@ -10,7 +10,8 @@ import { dictionaryEntries } from '../orgs/orgs.tables.ts';
 import { members, units } from '../people/people.tables.ts';
 import type { AssignmentNoticeData, ProposalDocumentData } from './proposals.documents.ts';
 import { loadVisibleProposal } from './proposals.queries.ts';
-import { assignmentBatches, proposalAssignments, proposalSupplements, proposals } from './proposals.tables.ts';
+import { assignmentBatches, proposalSupplements, proposals } from './proposals.tables.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 
 const kindNames: Record<string, string> = { plenary: '大会提案', interim: '平时提案' };
 
@@ -99,18 +100,18 @@ export async function loadAssignmentNoticeData(
       authorType: proposals.authorType,
       collectiveAuthorName: proposals.collectiveAuthorName,
       leadName: members.name,
-      role: proposalAssignments.role,
-      dueOn: proposalAssignments.dueOn,
+      role: itemAssignments.role,
+      dueOn: itemAssignments.dueOn,
     })
-    .from(proposalAssignments)
-    .innerJoin(proposals, and(eq(proposals.orgId, proposalAssignments.orgId), eq(proposals.id, proposalAssignments.proposalId)))
+    .from(itemAssignments)
+    .innerJoin(proposals, and(eq(proposals.orgId, itemAssignments.orgId), eq(proposals.id, itemAssignments.itemId)))
     .leftJoin(members, and(eq(members.orgId, proposals.orgId), eq(members.id, proposals.leadMemberId)))
     .where(
       and(
-        eq(proposalAssignments.orgId, actor.orgId),
-        eq(proposalAssignments.unitId, scope.unitId),
-        ne(proposalAssignments.state, 'reassigned'),
-        batch ? eq(proposalAssignments.batchId, batch.id) : eq(proposals.sessionId, session.id),
+        eq(itemAssignments.orgId, actor.orgId),
+        eq(itemAssignments.unitId, scope.unitId),
+        ne(itemAssignments.state, 'reassigned'),
+        batch ? eq(itemAssignments.batchId, batch.id) : eq(proposals.sessionId, session.id),
       ),
     )
     .orderBy(sql`${proposals.sequence} asc nulls last`, asc(proposals.id));

@@ -8,7 +8,8 @@ import { dictionaryEntries, sessions } from '../orgs/orgs.tables.ts';
 import { writeSheet } from '../people/people.excel.ts';
 import { members, units } from '../people/people.tables.ts';
 import { orderOf, type ProposalFilters, proposalConditions, sortOf } from './proposals.list.ts';
-import { proposalAssignments, proposals } from './proposals.tables.ts';
+import { proposals } from './proposals.tables.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { proposalWorkflow } from './proposals.workflow.ts';
 
 /** Most rows one export holds; narrower filters get the rest. */
@@ -52,11 +53,11 @@ export function localTime(value: string | null, timeZone: string): string {
 
 /** The live units of each row, as JSON from one correlated subquery (no query per row). */
 const unitsColumn = sql<{ name: string; role: string }[] | null>`(
-  select json_agg(json_build_object('name', ${units.name}, 'role', ${proposalAssignments.role}) order by ${proposalAssignments.id})
-  from ${proposalAssignments}
-  join ${units} on ${units.orgId} = ${proposalAssignments.orgId} and ${units.id} = ${proposalAssignments.unitId}
-  where ${proposalAssignments.orgId} = ${proposals.orgId} and ${proposalAssignments.proposalId} = ${proposals.id}
-    and ${proposalAssignments.state} <> 'reassigned')`;
+  select json_agg(json_build_object('name', ${units.name}, 'role', ${itemAssignments.role}) order by ${itemAssignments.id})
+  from ${itemAssignments}
+  join ${units} on ${units.orgId} = ${itemAssignments.orgId} and ${units.id} = ${itemAssignments.unitId}
+  where ${itemAssignments.orgId} = ${proposals.orgId} and ${itemAssignments.itemId} = ${proposals.id}
+    and ${itemAssignments.state} <> 'reassigned')`;
 
 /** The export's rows: every proposal matching the list filters that the actor may read, in the list's order. */
 export async function findProposalsForExport(deps: AppDependencies, actor: Actor, query: ProposalFilters) {

@@ -4,7 +4,8 @@ import { recordEvent } from '../../platform/events/record-event.ts';
 import { createUser, signIn } from '../../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { units } from '../people/people.tables.ts';
-import { proposalAssignments } from './proposals.tables.ts';
+import { syncProposalHandledItemsById } from './proposals.handled-item.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { call, createProposalCommittee, draftBody, TODAY } from './proposals.test-support.ts';
 
 describe('proposals API: history timeline', () => {
@@ -50,10 +51,11 @@ describe('proposals API: history timeline', () => {
     const office = await createUser(deps, { orgId, roles: ['proposal_office'], displayName: '提案委李处长' });
 
     const assignmentId = newId();
-    await deps.database.orm.insert(proposalAssignments).values({
+    await syncProposalHandledItemsById(deps.database.orm, orgId, [proposalId]);
+    await deps.database.orm.insert(itemAssignments).values({
       id: assignmentId,
       orgId,
-      proposalId,
+      itemId: proposalId,
       unitId: unit.id,
       role: 'sole',
       assignedAt: '2026-01-10T03:00:00Z',

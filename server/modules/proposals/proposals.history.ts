@@ -6,7 +6,7 @@ import { events } from '../../platform/events/events.tables.ts';
 import type { AppDependencies } from '../../platform/module.ts';
 import { users } from '../people/people.tables.ts';
 import { loadVisibleProposal } from './proposals.queries.ts';
-import { proposalAssignments } from './proposals.tables.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 
 /** A proposal's timeline, as the API returns it. */
 export type ProposalHistory = z.infer<typeof historySchema>;
@@ -25,9 +25,9 @@ export async function proposalHistory(deps: AppDependencies, actor: Actor, id: s
   const { proposal } = await loadVisibleProposal(orm, actor, id);
   const assignmentIds = (
     await orm
-      .select({ id: proposalAssignments.id })
-      .from(proposalAssignments)
-      .where(and(eq(proposalAssignments.orgId, actor.orgId), eq(proposalAssignments.proposalId, proposal.id)))
+      .select({ id: itemAssignments.id })
+      .from(itemAssignments)
+      .where(and(eq(itemAssignments.orgId, actor.orgId), eq(itemAssignments.itemId, proposal.id)))
   ).map((row) => row.id);
   const mentionsProposal = sql`(${events.after}->>'proposalId' = ${proposal.id} or ${events.before}->>'proposalId' = ${proposal.id})`;
   const assignmentEvent = and(

@@ -11,7 +11,8 @@ import { repliedStates } from '../publication/publication.policy.ts';
 import { searchDocuments } from '../search/search.tables.ts';
 import { filedAndLaterStates, privateStates } from './proposals.policy.ts';
 import { presentProposalSummary } from './proposals.presenter.ts';
-import { proposalAssignments, proposalCoSigners, proposals } from './proposals.tables.ts';
+import { proposalCoSigners, proposals } from './proposals.tables.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 
 /** The query of the proposal list (and of its Excel export, which ignores the paging fields). */
 export type ProposalListQuery = z.output<typeof proposalListQuerySchema>;
@@ -65,7 +66,7 @@ export function proposalVisibility(actor: Actor): SQL {
       where c.org_id = ${orgId} and c.member_id = ${memberId} and c.state = 'accepted' and m.merged_into_id is not null`);
   }
   if (actor.unitId && hasAnyRole(actor, 'unit_handler', 'unit_leader')) {
-    narrow.push(sql`select a.proposal_id from proposal_assignments a where a.org_id = ${orgId} and a.unit_id = ${actor.unitId}`);
+    narrow.push(sql`select a.item_id from item_assignments a where a.org_id = ${orgId} and a.unit_id = ${actor.unitId}`);
   }
   const conditions: SQL[] = [sql`${proposals.id} in (${sql.join(narrow, sql` union `)})`];
   if (hasAnyRole(actor, 'supervisor', 'leader')) conditions.push(inArray(proposals.state, [...filedAndLaterStates]));
@@ -94,9 +95,9 @@ export function proposalConditions(actor: Actor, query: ProposalFilters): SQL[] 
   if (query.sectorId) conditions.push(eq(members.sectorId, query.sectorId));
   if (query.partyId) conditions.push(eq(members.partyId, query.partyId));
   if (query.unitId) {
-    conditions.push(sql`exists (select 1 from ${proposalAssignments} where ${proposalAssignments.orgId} = ${proposals.orgId}
-      and ${proposalAssignments.proposalId} = ${proposals.id} and ${proposalAssignments.unitId} = ${query.unitId}
-      and ${proposalAssignments.state} <> 'reassigned')`);
+    conditions.push(sql`exists (select 1 from ${itemAssignments} where ${itemAssignments.orgId} = ${proposals.orgId}
+      and ${itemAssignments.itemId} = ${proposals.id} and ${itemAssignments.unitId} = ${query.unitId}
+      and ${itemAssignments.state} <> 'reassigned')`);
   }
   if (query.proposerMemberId) {
     conditions.push(

@@ -10,7 +10,8 @@ import { loadOrganization, type SessionRow } from '../orgs/orgs.queries.ts';
 import { members, units } from '../people/people.tables.ts';
 import { openableProposalIds } from './proposals.access.ts';
 import { type MergedSource, presentProposal } from './proposals.presenter.ts';
-import { proposalAssignments, proposalCoSigners, proposalSupplements, proposals } from './proposals.tables.ts';
+import { proposalCoSigners, proposalSupplements, proposals } from './proposals.tables.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { assignmentWorkflow } from './proposals.workflow.ts';
 
 export type ProposalRow = typeof proposals.$inferSelect;
@@ -181,17 +182,17 @@ export async function loadLiveAssignments(
   proposalId: string,
 ): Promise<Proposal['assignments']> {
   const rows = await executor
-    .select({ row: proposalAssignments, unitName: units.name })
-    .from(proposalAssignments)
-    .innerJoin(units, and(eq(units.orgId, proposalAssignments.orgId), eq(units.id, proposalAssignments.unitId)))
+    .select({ row: itemAssignments, unitName: units.name })
+    .from(itemAssignments)
+    .innerJoin(units, and(eq(units.orgId, itemAssignments.orgId), eq(units.id, itemAssignments.unitId)))
     .where(
       and(
-        eq(proposalAssignments.orgId, orgId),
-        eq(proposalAssignments.proposalId, proposalId),
-        ne(proposalAssignments.state, 'reassigned'),
+        eq(itemAssignments.orgId, orgId),
+        eq(itemAssignments.itemId, proposalId),
+        ne(itemAssignments.state, 'reassigned'),
       ),
     )
-    .orderBy(asc(proposalAssignments.id));
+    .orderBy(asc(itemAssignments.id));
   const order = ['lead', 'sole', 'parallel', 'co'];
   return rows
     .map(({ row, unitName }) => ({

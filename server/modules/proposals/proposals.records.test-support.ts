@@ -5,7 +5,9 @@ import type { AppDependencies } from '../../platform/module.ts';
 import { createUser, signIn } from '../../test/fixtures.ts';
 import { dictionaryEntries } from '../orgs/orgs.tables.ts';
 import { members, units, users } from '../people/people.tables.ts';
-import { assignmentBatches, proposalAssignments, proposalCoSigners, proposalSupplements, proposals } from './proposals.tables.ts';
+import { assignmentBatches, proposalCoSigners, proposalSupplements, proposals } from './proposals.tables.ts';
+import { syncProposalHandledItemsById } from './proposals.handled-item.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { createProposalCommittee } from './proposals.test-support.ts';
 
 type NewProposal = typeof proposals.$inferInsert;
@@ -236,7 +238,7 @@ export async function seedProposalRecords(deps: AppDependencies) {
   ) => ({
     id: newId(),
     orgId,
-    proposalId,
+    itemId: proposalId,
     unitId,
     role,
     state,
@@ -251,7 +253,8 @@ export async function seedProposalRecords(deps: AppDependencies) {
     p8Replaced: assignment(rows.p8.id, unitA.id, 'sole', 'reassigned', null),
     p8Sole: assignment(rows.p8.id, unitB.id, 'sole', 'pending', null),
   };
-  await orm.insert(proposalAssignments).values(Object.values(assignments));
+  await syncProposalHandledItemsById(orm, orgId, [rows.p4.id, rows.p8.id]);
+  await orm.insert(itemAssignments).values(Object.values(assignments));
 
   return {
     ...city,

@@ -1,8 +1,9 @@
 import { and, asc, eq, gt, ne } from 'drizzle-orm';
 import type { Executor, Orm } from '../../platform/db/database.ts';
-import { proposalReplies } from '../handling/handling.tables.ts';
+import { itemReplies } from '../handling/handling.tables.ts';
 import { indexDocument } from '../search/search-documents.ts';
-import { proposalAssignments, proposals } from './proposals.tables.ts';
+import { proposals } from './proposals.tables.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 
 /**
  * Writes a proposal's search document in the caller's transaction: title and key words (weight A), background
@@ -19,21 +20,21 @@ export async function indexProposal(executor: Executor, orgId: string, proposalI
     .where(and(eq(proposals.orgId, orgId), eq(proposals.id, proposalId)));
   if (!proposal) return;
   const units = await executor
-    .select({ unitId: proposalAssignments.unitId })
-    .from(proposalAssignments)
+    .select({ unitId: itemAssignments.unitId })
+    .from(itemAssignments)
     .where(
       and(
-        eq(proposalAssignments.orgId, orgId),
-        eq(proposalAssignments.proposalId, proposalId),
-        ne(proposalAssignments.state, 'reassigned'),
+        eq(itemAssignments.orgId, orgId),
+        eq(itemAssignments.itemId, proposalId),
+        ne(itemAssignments.state, 'reassigned'),
       ),
     );
   // The units' sent replies count too (weight C): staff find a proposal by what was answered.
   const replies = await executor
-    .select({ text: proposalReplies.text })
-    .from(proposalReplies)
-    .where(and(eq(proposalReplies.orgId, orgId), eq(proposalReplies.proposalId, proposalId), eq(proposalReplies.state, 'sent')))
-    .orderBy(asc(proposalReplies.id));
+    .select({ text: itemReplies.text })
+    .from(itemReplies)
+    .where(and(eq(itemReplies.orgId, orgId), eq(itemReplies.itemId, proposalId), eq(itemReplies.state, 'sent')))
+    .orderBy(asc(itemReplies.id));
   await indexDocument(executor, {
     orgId,
     id: proposal.id,

@@ -8,7 +8,8 @@ import { confirmAssignmentBatch } from './actions/confirm-assignment-batch.ts';
 import { requestAdjustment } from './actions/request-adjustment.ts';
 import { setCategoryDefaultUnits } from './actions/set-category-default-units.ts';
 import { signForAssignment } from './actions/sign-for-assignment.ts';
-import { proposalAssignments, proposals } from './proposals.tables.ts';
+import { proposals } from './proposals.tables.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 
 /** What the assignment part of the demo seed needs from the proposal part. */
 export type DemoAssigner = {
@@ -44,12 +45,12 @@ async function versionOf(deps: AppDependencies, orgId: string, id: string): Prom
 async function assignmentOf(deps: AppDependencies, orgId: string, proposalId: string, unitId: string | null) {
   const [row] = await deps.database.orm
     .select()
-    .from(proposalAssignments)
+    .from(itemAssignments)
     .where(
       and(
-        eq(proposalAssignments.orgId, orgId),
-        eq(proposalAssignments.proposalId, proposalId),
-        eq(proposalAssignments.unitId, unitId ?? ''),
+        eq(itemAssignments.orgId, orgId),
+        eq(itemAssignments.itemId, proposalId),
+        eq(itemAssignments.unitId, unitId ?? ''),
       ),
     );
   return row;

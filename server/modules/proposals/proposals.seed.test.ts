@@ -30,14 +30,14 @@ describe('demo proposals', () => {
       `select count(*) filter (where a.due_on < current_date)::int as overdue,
               count(*) filter (where a.due_on >= current_date
                 and (current_date - a.assigned_at::date) * 100 >= 80 * (a.due_on - a.assigned_at::date))::int as late_in_time
-       from proposal_assignments a join proposals p on p.org_id = a.org_id and p.id = a.proposal_id
+       from item_assignments a join proposals p on p.org_id = a.org_id and p.id = a.item_id
        where a.org_id = $1 and a.replied_at is null and a.state <> 'reassigned' and p.state = 'assigned'`,
     );
     expect(rows[0]).toEqual({ overdue: 1, late_in_time: 1 });
   });
 
   it('holds assignments pending, signed for and with an adjustment requested, one batch, and gapless numbers', async () => {
-    const states = await query<{ state: string }>('select distinct state from proposal_assignments where org_id = $1');
+    const states = await query<{ state: string }>('select distinct state from item_assignments where org_id = $1');
     expect(states.map((row) => row.state).sort()).toEqual(['adjustment_requested', 'pending', 'signed_for']);
     const batches = await query<{ document_number: string }>('select document_number from assignment_batches where org_id = $1');
     expect(batches).toEqual([{ document_number: '政协提〔2026〕12号' }]);
@@ -46,6 +46,20 @@ describe('demo proposals', () => {
        where org_id = $1 and sequence is not null group by session_id`,
     );
     for (const row of numbers) expect(row.sequences).toEqual(row.sequences.map((_, index) => index + 1));
+  });
+
+  it('keeps the handling engine in step: every proposal that went to a unit has its handled item, in its state', async () => {
+    const drift = await query<{ id: string; state: string; item_state: string | null }>(
+      `select p.id, p.state, h.state as item_state from proposals p
+       left join handled_items h on h.org_id = p.org_id and h.id = p.id
+       where p.org_id = $1 and (exists (select 1 from item_assignments a where a.org_id = p.org_id and a.item_id = p.id)
+         or h.id is not null) and (h.state is distinct from p.state or h.kind <> 'proposal')`,
+    );
+    expect(drift).toEqual([]);
+    const phases = await query<{ phase: string }>(
+      `select distinct phase from handled_items where org_id = $1 and kind = 'proposal' order by phase`,
+    );
+    expect(phases.map((row) => row.phase)).toEqual(expect.arrayContaining(['closed', 'handling', 'replied']));
   });
 
   it('went through the actions: every proposal has its history, the chain verifies, proposers were notified', async () => {
@@ -61,7 +75,7 @@ describe('demo proposals', () => {
   });
 
   it('shows the second half of the lifecycle: replies, ratings, a key proposal, the portal, awards, an archive', async () => {
-    const replies = await query<{ state: string }>('select distinct state from proposal_replies where org_id = $1');
+    const replies = await query<{ state: string }>('select distinct state from item_replies where org_id = $1');
     expect(replies.map((row) => row.state).sort()).toEqual(['pending_signoff', 'sent']);
     const ratings = await query<{ rating: string }>('select distinct rating from reply_ratings where org_id = $1');
     expect(ratings.map((row) => row.rating).sort()).toEqual(['dissatisfied', 'satisfied']);

@@ -175,64 +175,6 @@ export const assignmentBatches = pgTable(
   ],
 );
 
-/**
- * 交办: one unit's part in handling a proposal (sole, parallel, lead or co-handler), with its deadlines.
- * An approved adjustment marks the row reassigned and creates the replacement unit's row.
- */
-export const proposalAssignments = pgTable(
-  'proposal_assignments',
-  {
-    ...tenantKey(),
-    proposalId: uuid().notNull(),
-    unitId: uuid().notNull(),
-    /** sole | parallel | lead | co */
-    role: text().notNull(),
-    /** pending | signed_for | adjustment_requested | reassigned (assignment workflow) */
-    state: text().notNull().default('pending'),
-    batchId: uuid(),
-    assignedAt: instant().notNull(),
-    /** Reply due (co-handlers: opinion due), a business date in the committee's time zone. */
-    dueOn: date().notNull(),
-    /** Last day an adjustment may be requested. */
-    adjustmentUntil: date().notNull(),
-    signedForAt: instant(),
-    signedForBy: uuid(),
-    adjustmentReason: text(),
-    adjustmentSuggestedUnitId: uuid(),
-    adjustmentRequestedAt: instant(),
-    decisionReason: text(),
-    /** The assignment that replaced this one after an approved adjustment. */
-    replacedById: uuid(),
-    /**
-     * When this unit's reply of the current round went out (a co-handler: its opinion); cleared when a dissatisfied
-     * rating reopens handling. The supervision board reads it instead of the replies.
-     */
-    repliedAt: instant(),
-    ...versioned(),
-  },
-  (table) => [
-    primaryKey({ columns: [table.orgId, table.id] }),
-    index('proposal_assignments_proposal').on(table.orgId, table.proposalId),
-    index('proposal_assignments_unit').on(table.orgId, table.unitId, table.state),
-    /** What the statistics read of the assignments, in proposal order, from an index-only scan (docs/benchmarks.md). */
-    index('proposal_assignments_statistics').on(
-      table.orgId,
-      table.proposalId,
-      table.id,
-      table.unitId,
-      table.state,
-      table.role,
-      table.dueOn,
-      table.repliedAt,
-    ),
-    /** A unit holds at most one live assignment of a proposal. */
-    uniqueIndex('proposal_assignments_live_unique')
-      .on(table.orgId, table.proposalId, table.unitId)
-      .where(sql`state <> 'reassigned'`),
-    foreignKey({ columns: [table.orgId, table.proposalId], foreignColumns: [proposals.orgId, proposals.id] }),
-  ],
-);
-
 /** The default handling units of a proposal category (a table the office maintains), in preference order. */
 export const categoryDefaultUnits = pgTable(
   'category_default_units',

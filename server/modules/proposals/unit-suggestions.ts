@@ -13,7 +13,8 @@ import { canManageAssignments } from './assignments.policy.ts';
 import { filedAndLaterStates } from './proposals.policy.ts';
 import { loadVisibleProposal } from './proposals.queries.ts';
 import { similarity } from './proposals.similarity.ts';
-import { categoryDefaultUnits, proposalAssignments, proposals } from './proposals.tables.ts';
+import { categoryDefaultUnits, proposals } from './proposals.tables.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 
 type Suggestion = z.infer<typeof unitSuggestionSchema>;
 
@@ -81,17 +82,17 @@ async function historyScores(
       proposalId: proposals.id,
       title: proposals.title,
       keywords: proposals.keywords,
-      unitId: proposalAssignments.unitId,
+      unitId: itemAssignments.unitId,
       unitName: units.name,
     })
-    .from(proposalAssignments)
-    .innerJoin(proposals, and(eq(proposals.orgId, proposalAssignments.orgId), eq(proposals.id, proposalAssignments.proposalId)))
-    .innerJoin(units, and(eq(units.orgId, proposalAssignments.orgId), eq(units.id, proposalAssignments.unitId)))
+    .from(itemAssignments)
+    .innerJoin(proposals, and(eq(proposals.orgId, itemAssignments.orgId), eq(proposals.id, itemAssignments.itemId)))
+    .innerJoin(units, and(eq(units.orgId, itemAssignments.orgId), eq(units.id, itemAssignments.unitId)))
     .where(
       and(
-        eq(proposalAssignments.orgId, proposal.orgId),
-        ne(proposalAssignments.state, 'reassigned'),
-        ne(proposalAssignments.proposalId, proposal.id),
+        eq(itemAssignments.orgId, proposal.orgId),
+        ne(itemAssignments.state, 'reassigned'),
+        ne(itemAssignments.itemId, proposal.id),
         inArray(proposals.state, [...filedAndLaterStates]),
         eq(units.active, true),
       ),

@@ -4,7 +4,7 @@ import { effectiveSettings } from '../../../contracts/settings.ts';
 import { businessDate } from '../../platform/calendar/business-date.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { loadRaters } from '../handling/handling.queries.ts';
-import { proposalReplies } from '../handling/handling.tables.ts';
+import { itemReplies } from '../handling/handling.tables.ts';
 import { loadOrganization } from '../orgs/orgs.queries.ts';
 import { units } from '../people/people.tables.ts';
 import type { ProposalRow } from '../proposals/proposals.queries.ts';
@@ -26,17 +26,17 @@ export async function buildPublicText(
   const organization = await loadOrganization(executor, proposal.orgId);
   const classes = effectiveSettings(organization.settings).proposals.resultClasses;
   const rows = await executor
-    .select({ reply: proposalReplies, unitName: units.name })
-    .from(proposalReplies)
-    .innerJoin(units, and(eq(units.orgId, proposalReplies.orgId), eq(units.id, proposalReplies.unitId)))
+    .select({ reply: itemReplies, unitName: units.name })
+    .from(itemReplies)
+    .innerJoin(units, and(eq(units.orgId, itemReplies.orgId), eq(units.id, itemReplies.unitId)))
     .where(
       and(
-        eq(proposalReplies.orgId, proposal.orgId),
-        eq(proposalReplies.proposalId, proposal.id),
-        eq(proposalReplies.state, 'sent'),
+        eq(itemReplies.orgId, proposal.orgId),
+        eq(itemReplies.itemId, proposal.id),
+        eq(itemReplies.state, 'sent'),
       ),
     )
-    .orderBy(asc(proposalReplies.id));
+    .orderBy(asc(itemReplies.id));
   const removed: Record<string, number> = {};
   const clean = (value: string) => {
     const result = redact(value);

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import { filedAndLaterStates } from '../proposals/proposals.policy.ts';
-import { proposalAssignments, proposals } from '../proposals/proposals.tables.ts';
+import { proposals } from '../proposals/proposals.tables.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { routingHistory } from './routing.tables.ts';
 
 /** One item routing learns from: its text, its category and the units that handled it. */
@@ -45,9 +46,9 @@ export async function loadRoutingExamples(executor: Executor, orgId: string): Pr
     .where(and(eq(proposals.orgId, orgId), inArray(proposals.state, [...filedAndLaterStates])))
     .orderBy(asc(proposals.title), asc(proposals.id));
   const assignments = await executor
-    .select({ proposalId: proposalAssignments.proposalId, unitId: proposalAssignments.unitId })
-    .from(proposalAssignments)
-    .where(and(eq(proposalAssignments.orgId, orgId), ne(proposalAssignments.state, 'reassigned')));
+    .select({ proposalId: itemAssignments.itemId, unitId: itemAssignments.unitId })
+    .from(itemAssignments)
+    .where(and(eq(itemAssignments.orgId, orgId), ne(itemAssignments.state, 'reassigned')));
   const unitsOf = new Map<string, string[]>();
   for (const row of assignments) {
     const list = unitsOf.get(row.proposalId) ?? [];

@@ -65,22 +65,22 @@ async function figures(
   const ofSession = sql`p.org_id = ${orgId} and p.session_id = ${sessionId}`;
   // A superset of the session's proposal ids (their smallest to their largest), so the index scans of the other
   // tables stop at the session's range; the joins to the session's proposals select the rows exactly.
-  const inRange = (alias: string) => sql`${sql.raw(alias)}.proposal_id between
+  const inRange = (alias: string) => sql`${sql.raw(alias)}.item_id between
     (select s.id from proposals s where s.org_id = ${orgId} and s.session_id = ${sessionId} order by s.id limit 1) and
     (select s.id from proposals s where s.org_id = ${orgId} and s.session_id = ${sessionId} order by s.id desc limit 1)`;
   const late = sql`bool_or(r.round = 1 and (r.sent_at at time zone ${timeZone})::date > r.due_on_at_send)`;
   // The sent replies (with the late flag), the contacts and the ratings of current replies of an item, per
   // proposal, and per assignment by unit.
-  const perItem = (item: 'proposal_id' | 'assignment_id', suffix: string) => sql`
+  const perItem = (item: 'item_id' | 'assignment_id', suffix: string) => sql`
     sent${sql.raw(suffix)} as (
       select r.${sql.raw(item)} as item_id, ${late} as late
-      from proposal_replies r
+      from item_replies r
       where r.org_id = ${orgId} and ${inRange('r')} and r.kind = 'reply' and r.state = 'sent'
       group by 1
     ),
     contacted${sql.raw(suffix)} as (
       select distinct c.${sql.raw(item)} as item_id from handling_contacts c
-      where c.org_id = ${orgId} and ${item === 'proposal_id' ? inRange('c') : sql`true`}
+      where c.org_id = ${orgId} and ${item === 'item_id' ? inRange('c') : sql`true`}
     ),
     rated${sql.raw(suffix)} as (
       select r.${sql.raw(item)} as item_id,
@@ -88,7 +88,7 @@ async function figures(
         count(*) filter (where rr.rating = 'basically_satisfied') as basically_satisfied,
         count(*) filter (where rr.rating = 'dissatisfied') as dissatisfied
       from reply_ratings rr
-      join proposal_replies r on r.org_id = rr.org_id and r.proposal_id = rr.proposal_id and r.id = rr.reply_id
+      join item_replies r on r.org_id = rr.org_id and r.item_id = rr.item_id and r.id = rr.reply_id
       where rr.org_id = ${orgId} and ${inRange('rr')} and r.kind = 'reply' and r.reopened_at is null
       group by 1
     )`;
@@ -130,7 +130,7 @@ async function figures(
       0 as dissatisfied
     from proposals p
     left join members m on m.org_id = p.org_id and m.id = p.lead_member_id
-    join proposal_replies r on r.org_id = p.org_id and r.proposal_id = p.id and r.kind = 'reply' and r.state = 'sent'
+    join item_replies r on r.org_id = p.org_id and r.item_id = p.id and r.kind = 'reply' and r.state = 'sent'
       and r.reopened_at is null and r.result_class is not null
     where ${ofSession}
     group by 2, 3`;
@@ -145,8 +145,8 @@ async function figures(
       coalesce(sum(rated_a.satisfied), 0) as satisfied,
       coalesce(sum(rated_a.basically_satisfied), 0) as basically_satisfied,
       coalesce(sum(rated_a.dissatisfied), 0) as dissatisfied
-    from proposal_assignments a
-    join proposals p on p.org_id = a.org_id and p.id = a.proposal_id
+    from item_assignments a
+    join proposals p on p.org_id = a.org_id and p.id = a.item_id
     left join sent_a on sent_a.item_id = a.id
     left join contacted_a on contacted_a.item_id = a.id
     left join rated_a on rated_a.item_id = a.id
@@ -154,9 +154,9 @@ async function figures(
     group by 2`;
   const unitClasses = sql`
     select 'u', a.unit_id::text, r.result_class, count(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-    from proposal_assignments a
-    join proposals p on p.org_id = a.org_id and p.id = a.proposal_id
-    join proposal_replies r on r.org_id = a.org_id and r.proposal_id = a.proposal_id and r.assignment_id = a.id
+    from item_assignments a
+    join proposals p on p.org_id = a.org_id and p.id = a.item_id
+    join item_replies r on r.org_id = a.org_id and r.item_id = a.item_id and r.assignment_id = a.id
       and r.kind = 'reply' and r.state = 'sent' and r.reopened_at is null and r.result_class is not null
     where a.org_id = ${orgId} and p.session_id = ${sessionId} and a.state <> 'reassigned' and a.role <> 'co'
     group by 2, 3`;
@@ -164,9 +164,9 @@ async function figures(
   // on separate connections side by side; the embedded database answers them in turn. The CTEs a statement does
   // not reference are not evaluated.
   const ctes = sql`
-    with ${perItem('proposal_id', '')},
+    with ${perItem('item_id', '')},
     overdue as (
-      select distinct a.proposal_id as item_id from proposal_assignments a
+      select distinct a.item_id as item_id from item_assignments a
       where a.org_id = ${orgId} and ${inRange('a')} and a.state <> 'reassigned' and a.role <> 'co'
         and a.replied_at is null and a.due_on < ${today}::date
     )${byUnit ? sql`, ${perItem('assignment_id', '_a')}` : sql``}`;

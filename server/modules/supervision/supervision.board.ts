@@ -12,7 +12,8 @@ import { canSeeBoard, lightOf } from './supervision.policy.ts';
 
 type BoardRow = {
   id: string;
-  proposal_id: string;
+  item_id: string;
+  kind: string;
   unit_id: string;
   role: string;
   due_on: string;
@@ -54,17 +55,17 @@ export async function getBoard(
   const filters: SQL[] = [
     sql`a.org_id = ${actor.orgId}`,
     sql`a.state <> 'reassigned'`,
-    sql`p.state in ('assigned', 'replied', 'rehandling', 'closed')`,
+    sql`h.phase in ('handling', 'replied', 'closed')`,
   ];
-  if (query.sessionId) filters.push(sql`p.session_id = ${query.sessionId}`);
+  if (query.sessionId) filters.push(sql`h.session_id = ${query.sessionId}`);
   if (query.unitId) filters.push(sql`a.unit_id = ${query.unitId}`);
   const lit = sql`
     with base as (
-      select a.id, a.proposal_id, a.unit_id, a.role, a.due_on::text as due_on, a.replied_at,
+      select a.id, a.item_id, h.kind, a.unit_id, a.role, a.due_on::text as due_on, a.replied_at,
              (a.assigned_at at time zone ${calendar.timeZone})::date as assigned_day,
-             p.number, p.title, p.state, u.name as unit_name
-      from proposal_assignments a
-      join proposals p on p.org_id = a.org_id and p.id = a.proposal_id
+             h.number, h.title, h.state, u.name as unit_name
+      from item_assignments a
+      join handled_items h on h.org_id = a.org_id and h.id = a.item_id
       join units u on u.org_id = a.org_id and u.id = a.unit_id
       where ${sql.join(filters, sql` and `)}
     ), lit as (
@@ -106,7 +107,7 @@ export async function getBoard(
       );
       return {
         assignmentId: row.id,
-        proposalId: row.proposal_id,
+        proposalId: row.item_id,
         proposalNumber: row.number,
         proposalTitle: row.title,
         proposalState: row.state,

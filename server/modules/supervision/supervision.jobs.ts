@@ -4,7 +4,7 @@ import { enqueue } from '../../platform/jobs/enqueue.ts';
 import type { JobHandler, ScheduledScan } from '../../platform/jobs/job-types.ts';
 import type { AppDependencies } from '../../platform/module.ts';
 import { loadProposalRow } from '../handling/handling.queries.ts';
-import { proposalAssignments } from '../proposals/proposals.tables.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { writeReminder } from './actions/send-reminder.ts';
 import { type ReminderRule, reminderRules, rulesDue } from './supervision.policy.ts';
 
@@ -26,13 +26,13 @@ export const supervisionJobs: Record<string, JobHandler> = {
     await deps.database.orm.transaction(async (tx) => {
       const [assignment] = await tx
         .select()
-        .from(proposalAssignments)
-        .where(and(eq(proposalAssignments.orgId, orgId), eq(proposalAssignments.id, assignmentId)))
+        .from(itemAssignments)
+        .where(and(eq(itemAssignments.orgId, orgId), eq(itemAssignments.id, assignmentId)))
         .for('update');
       // Replied, reassigned or moved meanwhile: nothing to remind of.
       if (!assignment || assignment.repliedAt || assignment.state === 'reassigned' || assignment.dueOn !== job.payload.dueOn)
         return;
-      const proposal = await loadProposalRow(tx, orgId, assignment.proposalId);
+      const proposal = await loadProposalRow(tx, orgId, assignment.itemId);
       if (proposal.state !== 'assigned' && proposal.state !== 'rehandling') return;
       await writeReminder(tx, deps, {
         assignment,
@@ -58,10 +58,10 @@ export async function scanReminders(deps: AppDependencies): Promise<number> {
     const today = businessDate(deps.now(), org.time_zone || undefined);
     const horizon = addDays(today, Math.max(...reminderRules.map((item) => item.daysBefore)));
     const due = await deps.database.orm.execute<{ id: string; due_on: string }>(sql`
-      select a.id, a.due_on::text as due_on from proposal_assignments a
-      join proposals p on p.org_id = a.org_id and p.id = a.proposal_id
+      select a.id, a.due_on::text as due_on from item_assignments a
+      join handled_items h on h.org_id = a.org_id and h.id = a.item_id
       where a.org_id = ${org.id} and a.state <> 'reassigned' and a.replied_at is null
-        and p.state in ('assigned', 'rehandling') and a.due_on <= ${horizon}::date`);
+        and h.phase = 'handling' and a.due_on <= ${horizon}::date`);
     for (const row of due.rows) {
       for (const rule of rulesDue(row.due_on, today)) {
         const id = await enqueue(deps.database.orm, {

@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { addDays } from '../../platform/calendar/business-date.ts';
 import type { AppDependencies } from '../../platform/module.ts';
 import { sessions } from '../orgs/orgs.tables.ts';
-import { proposalAssignments, proposals } from '../proposals/proposals.tables.ts';
+import { proposals } from '../proposals/proposals.tables.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 
 /**
  * The demo board shows every light: two signed-for, unanswered assignments of the current session are dated as if
@@ -12,24 +13,24 @@ import { proposalAssignments, proposals } from '../proposals/proposals.tables.ts
 export async function seedDemoDeadlines(deps: AppDependencies, orgId: string, today: string): Promise<void> {
   const orm = deps.database.orm;
   const rows = await orm
-    .select({ id: proposalAssignments.id })
-    .from(proposalAssignments)
-    .innerJoin(proposals, and(eq(proposals.orgId, proposalAssignments.orgId), eq(proposals.id, proposalAssignments.proposalId)))
+    .select({ id: itemAssignments.id })
+    .from(itemAssignments)
+    .innerJoin(proposals, and(eq(proposals.orgId, itemAssignments.orgId), eq(proposals.id, itemAssignments.itemId)))
     .innerJoin(sessions, and(eq(sessions.orgId, proposals.orgId), eq(sessions.id, proposals.sessionId)))
     .where(
       and(
-        eq(proposalAssignments.orgId, orgId),
+        eq(itemAssignments.orgId, orgId),
         eq(sessions.isCurrent, true),
-        inArray(proposalAssignments.state, ['signed_for', 'pending']),
+        inArray(itemAssignments.state, ['signed_for', 'pending']),
         eq(proposals.state, 'assigned'),
-        isNull(proposalAssignments.repliedAt),
-        sql`not exists (select 1 from extension_requests e where e.org_id = ${proposalAssignments.orgId}
-          and e.assignment_id = ${proposalAssignments.id})`,
-        sql`not exists (select 1 from proposal_replies r where r.org_id = ${proposalAssignments.orgId}
-          and r.assignment_id = ${proposalAssignments.id})`,
+        isNull(itemAssignments.repliedAt),
+        sql`not exists (select 1 from extension_requests e where e.org_id = ${itemAssignments.orgId}
+          and e.assignment_id = ${itemAssignments.id})`,
+        sql`not exists (select 1 from item_replies r where r.org_id = ${itemAssignments.orgId}
+          and r.assignment_id = ${itemAssignments.id})`,
       ),
     )
-    .orderBy(sql`${proposalAssignments.state} = 'signed_for' desc`, asc(proposalAssignments.dueOn), asc(proposalAssignments.id))
+    .orderBy(sql`${itemAssignments.state} = 'signed_for' desc`, asc(itemAssignments.dueOn), asc(itemAssignments.id))
     .limit(2);
   const shapes = [
     { assignedDaysAgo: 100, dueInDays: -8 },
@@ -39,12 +40,12 @@ export async function seedDemoDeadlines(deps: AppDependencies, orgId: string, to
     const shape = shapes[index];
     const assignedOn = addDays(today, -shape.assignedDaysAgo);
     await orm
-      .update(proposalAssignments)
+      .update(itemAssignments)
       .set({
         assignedAt: `${assignedOn}T02:00:00.000Z`,
         dueOn: addDays(today, shape.dueInDays),
         adjustmentUntil: addDays(assignedOn, 7),
       })
-      .where(and(eq(proposalAssignments.orgId, orgId), eq(proposalAssignments.id, row.id)));
+      .where(and(eq(itemAssignments.orgId, orgId), eq(itemAssignments.id, row.id)));
   }
 }

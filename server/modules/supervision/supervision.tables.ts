@@ -8,7 +8,7 @@ export const reminders = pgTable(
   {
     ...tenantKey(),
     assignmentId: uuid().notNull(),
-    proposalId: uuid().notNull(),
+    itemId: uuid().notNull(),
     unitId: uuid().notNull(),
     /** manual | scheduled */
     kind: text().notNull(),

@@ -23,11 +23,14 @@ const TENANT_TABLES = [
   'proposals',
   'proposal_co_signers',
   'proposal_supplements',
-  'proposal_assignments',
+  'item_assignments',
   'assignment_batches',
   'notifications',
   'search_documents',
   'routing_history',
+  'stations',
+  'station_visits',
+  'station_duty_days',
   'login_sessions',
 ];
 
@@ -75,6 +78,7 @@ describe('tenant isolation on every route', () => {
         'supervisor',
         'information_office',
         'leader',
+        'station_staff',
       ],
       security: ['security_admin'],
       auditor: ['auditor'],

@@ -30,11 +30,11 @@ export async function moveAppraisal(
     if (action === 'open') {
       const keyOnly =
         row.scope === 'key'
-          ? sql`and exists (select 1 from key_proposals k where k.org_id = a.org_id and k.proposal_id = a.proposal_id and k.state = 'approved')`
+          ? sql`and exists (select 1 from key_proposals k where k.org_id = a.org_id and k.proposal_id = a.item_id and k.state = 'approved')`
           : sql``;
       const found = await tx.execute<{ unit_id: string }>(sql`
-        select distinct a.unit_id from proposal_assignments a
-        join proposals p on p.org_id = a.org_id and p.id = a.proposal_id
+        select distinct a.unit_id from item_assignments a
+        join proposals p on p.org_id = a.org_id and p.id = a.item_id
         where a.org_id = ${actor.orgId} and p.session_id = ${row.sessionId} and a.state <> 'reassigned' ${keyOnly}
         order by a.unit_id`);
       unitIds = found.rows.map((item) => item.unit_id);

@@ -71,6 +71,10 @@ export async function archiveSession(
     await tx.execute(sql`
       update search_documents set state = 'archived'
       where org_id = ${actor.orgId} and item_type = 'proposal' and session_id = ${sessionId}`);
+    // So does the handling engine's copy of each proposal that went to a unit (phase archived: off the board).
+    await tx.execute(sql`
+      update handled_items set state = 'archived', phase = 'archived', updated_at = ${now}
+      where org_id = ${actor.orgId} and kind = 'proposal' and session_id = ${sessionId}`);
     await tx
       .update(sessions)
       .set({ archivedAt: now, version: session.version + 1, updatedAt: now })

@@ -7,7 +7,7 @@ import { conflict, notFound } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { guardTransition } from '../../../platform/workflow/workflow.ts';
 import { notify } from '../../notifications/notify.ts';
-import { proposalAssignments } from '../../proposals/proposals.tables.ts';
+import { itemAssignments } from '../handled-items.tables.ts';
 import { presentExtension } from '../handling.presenter.ts';
 import { loadProposalRow, unitNamesOf } from '../handling.queries.ts';
 import { extensionRequests } from '../handling.tables.ts';
@@ -35,7 +35,7 @@ export async function decideExtension(
     if (!row) throw notFound('延期申请');
     const transition = guardTransition(extensionWorkflow, row.state as Extension['state'], action, actor.roles);
     if (row.version !== version) throw versionConflict('延期申请');
-    const proposal = await loadProposalRow(tx, actor.orgId, row.proposalId);
+    const proposal = await loadProposalRow(tx, actor.orgId, row.itemId);
     if (proposal.state === 'archived') throw conflict('提案已随会议归档，不能再审批延期', 'archived');
     const now = deps.now().toISOString();
     const updated = await tx
@@ -54,14 +54,14 @@ export async function decideExtension(
     if (action === 'approve') {
       const [assignment] = await tx
         .select()
-        .from(proposalAssignments)
-        .where(and(eq(proposalAssignments.orgId, actor.orgId), eq(proposalAssignments.id, row.assignmentId)))
+        .from(itemAssignments)
+        .where(and(eq(itemAssignments.orgId, actor.orgId), eq(itemAssignments.id, row.assignmentId)))
         .for('update');
       if (!assignment) throw notFound('交办件');
       await tx
-        .update(proposalAssignments)
+        .update(itemAssignments)
         .set({ dueOn: row.requestedDueOn, version: assignment.version + 1, updatedAt: now })
-        .where(and(eq(proposalAssignments.orgId, actor.orgId), eq(proposalAssignments.id, assignment.id)));
+        .where(and(eq(itemAssignments.orgId, actor.orgId), eq(itemAssignments.id, assignment.id)));
     }
     const unitName = (await unitNamesOf(tx, actor.orgId, [row.unitId])).get(row.unitId) ?? '';
     const verdict = action === 'approve' ? `同意延期至 ${row.requestedDueOn}` : '不同意延期';

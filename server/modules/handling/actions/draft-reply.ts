@@ -9,7 +9,7 @@ import { contactRefusal } from '../handling.policy.ts';
 import { nextRound } from '../handling.progress.ts';
 import { loadAssignmentWithProposal, loadHandlingRules, loadReplies } from '../handling.queries.ts';
 import { throwIfRefused } from '../handling.refusals.ts';
-import { proposalReplies } from '../handling.tables.ts';
+import { itemReplies } from '../handling.tables.ts';
 import { handlingFacts } from '../handling.view.ts';
 import { presentReplyAfterWrite, unknownClass } from './reply-action.ts';
 
@@ -53,10 +53,10 @@ export async function draftReply(
       round = Math.max(...promised.map((row) => row.round));
     }
     const [row] = await tx
-      .insert(proposalReplies)
+      .insert(itemReplies)
       .values({
         orgId: actor.orgId,
-        proposalId: proposal.id,
+        itemId: proposal.id,
         assignmentId,
         unitId: assignment.unitId,
         kind: input.kind,

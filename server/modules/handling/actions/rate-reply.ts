@@ -8,7 +8,7 @@ import { recordEvent } from '../../../platform/events/record-event.ts';
 import { conflict, notFound } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { notify } from '../../notifications/notify.ts';
-import { proposalAssignments } from '../../proposals/proposals.tables.ts';
+import { itemAssignments } from '../handled-items.tables.ts';
 import { afterRating, ratingRefusal, repliesToProposers } from '../handling.policy.ts';
 import { currentReplies, missingRatings } from '../handling.progress.ts';
 import {
@@ -20,7 +20,7 @@ import {
   loadReplies,
 } from '../handling.queries.ts';
 import { throwIfRefused } from '../handling.refusals.ts';
-import { proposalReplies, replyRatings } from '../handling.tables.ts';
+import { itemReplies, replyRatings } from '../handling.tables.ts';
 import { presentRepliesFor, raterFor } from '../handling.view.ts';
 import { moveProposal } from './reply-sent.ts';
 
@@ -38,9 +38,9 @@ export async function rateReply(
 ): Promise<ProposalReplies> {
   return deps.database.orm.transaction(async (tx) => {
     const [peek] = await tx
-      .select({ proposalId: proposalReplies.proposalId })
-      .from(proposalReplies)
-      .where(and(eq(proposalReplies.orgId, actor.orgId), eq(proposalReplies.id, replyId)));
+      .select({ proposalId: itemReplies.itemId })
+      .from(itemReplies)
+      .where(and(eq(itemReplies.orgId, actor.orgId), eq(itemReplies.id, replyId)));
     if (!peek) throw notFound('答复');
     const proposal = await loadProposalRow(tx, actor.orgId, peek.proposalId, true);
     const raters = await loadRaters(tx, proposal);
@@ -68,7 +68,7 @@ export async function rateReply(
       .values({
         orgId: actor.orgId,
         replyId,
-        proposalId: proposal.id,
+        itemId: proposal.id,
         memberId: rater.memberId,
         ratedBy: actor.userId,
         rating: input.rating,
@@ -108,13 +108,13 @@ export async function rateReply(
       if (!assignment) throw notFound('交办件');
       const dueOn = rules.calendar.dueDate(rules.today, { months: rules.rehandlingDueMonths });
       await tx
-        .update(proposalReplies)
+        .update(itemReplies)
         .set({ reopenedAt: now, updatedAt: now, version: reply.version + 1 })
-        .where(and(eq(proposalReplies.orgId, actor.orgId), eq(proposalReplies.id, replyId)));
+        .where(and(eq(itemReplies.orgId, actor.orgId), eq(itemReplies.id, replyId)));
       await tx
-        .update(proposalAssignments)
+        .update(itemAssignments)
         .set({ dueOn, repliedAt: null, version: assignment.version + 1, updatedAt: now })
-        .where(and(eq(proposalAssignments.orgId, actor.orgId), eq(proposalAssignments.id, assignment.id)));
+        .where(and(eq(itemAssignments.orgId, actor.orgId), eq(itemAssignments.id, assignment.id)));
       await moveProposal(
         tx,
         deps,

@@ -35,7 +35,7 @@ export async function recordContact(
       .values({
         orgId: actor.orgId,
         assignmentId,
-        proposalId: proposal.id,
+        itemId: proposal.id,
         unitId: assignment.unitId,
         method: input.method,
         contactedOn: input.contactedOn,

@@ -9,7 +9,7 @@ import { guardTransition, type Transition } from '../../../platform/workflow/wor
 import type { ProposalRow } from '../../proposals/proposals.queries.ts';
 import { canReadReply, canTakeReplyAction } from '../handling.policy.ts';
 import { type HandlingRules, loadHandlingRules, loadProposalRow, type ReplyRow } from '../handling.queries.ts';
-import { proposalReplies } from '../handling.tables.ts';
+import { itemReplies } from '../handling.tables.ts';
 import { presentRepliesFor } from '../handling.view.ts';
 import { replyWorkflow } from '../handling.workflow.ts';
 
@@ -35,15 +35,15 @@ export async function loadReplyForWrite(
   action: ReplyAction | null,
 ): Promise<ReplySubject> {
   const [peek] = await tx
-    .select({ proposalId: proposalReplies.proposalId })
-    .from(proposalReplies)
-    .where(and(eq(proposalReplies.orgId, actor.orgId), eq(proposalReplies.id, id)));
+    .select({ proposalId: itemReplies.itemId })
+    .from(itemReplies)
+    .where(and(eq(itemReplies.orgId, actor.orgId), eq(itemReplies.id, id)));
   if (!peek) throw notFound('答复');
   const proposal = await loadProposalRow(tx, actor.orgId, peek.proposalId, true);
   const [reply] = await tx
     .select()
-    .from(proposalReplies)
-    .where(and(eq(proposalReplies.orgId, actor.orgId), eq(proposalReplies.id, id)))
+    .from(itemReplies)
+    .where(and(eq(itemReplies.orgId, actor.orgId), eq(itemReplies.id, id)))
     .for('update');
   if (!reply || !canReadReply(actor, { unitId: reply.unitId, state: 'draft' }, false)) throw notFound('答复');
   if (proposal.state === 'archived') throw conflict('提案已随会议归档，不能再修改', 'archived');
@@ -66,14 +66,14 @@ export async function writeReply(
   tx: Transaction,
   subject: ReplySubject,
   now: string,
-  changes: Partial<typeof proposalReplies.$inferInsert>,
+  changes: Partial<typeof itemReplies.$inferInsert>,
 ): Promise<ReplyRow> {
   const { reply, transition } = subject;
   const updated = await tx
-    .update(proposalReplies)
+    .update(itemReplies)
     .set({ ...changes, ...(transition ? { state: transition.to } : {}), version: reply.version + 1, updatedAt: now })
     .where(
-      and(eq(proposalReplies.orgId, reply.orgId), eq(proposalReplies.id, reply.id), eq(proposalReplies.version, reply.version)),
+      and(eq(itemReplies.orgId, reply.orgId), eq(itemReplies.id, reply.id), eq(itemReplies.version, reply.version)),
     )
     .returning();
   assertVersionMatched(updated.length, '答复');

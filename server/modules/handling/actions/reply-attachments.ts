@@ -11,7 +11,7 @@ import type { AppDependencies } from '../../../platform/module.ts';
 import { loadAttachmentLimits, presentAttachment } from '../../proposals/actions/upload-attachment.ts';
 import { isUnitUserOf } from '../../proposals/assignments.policy.ts';
 import { loadProposalRow, type ReplyRow } from '../handling.queries.ts';
-import { proposalReplies, replyAttachments } from '../handling.tables.ts';
+import { itemReplies, replyAttachments } from '../handling.tables.ts';
 
 /**
  * Why the actor may not add or remove files of this reply now, or null: only the unit's own users, only while the
@@ -31,16 +31,16 @@ export function replyFilesRefusal(
 /** The reply (404 unless it exists in the committee), with its proposal's state; `forUpdate` locks both in order. */
 async function loadReply(executor: Executor, actor: Actor, replyId: string, forUpdate: boolean) {
   const [peek] = await executor
-    .select({ proposalId: proposalReplies.proposalId, unitId: proposalReplies.unitId })
-    .from(proposalReplies)
-    .where(and(eq(proposalReplies.orgId, actor.orgId), eq(proposalReplies.id, replyId)));
+    .select({ proposalId: itemReplies.itemId, unitId: itemReplies.unitId })
+    .from(itemReplies)
+    .where(and(eq(itemReplies.orgId, actor.orgId), eq(itemReplies.id, replyId)));
   // Outside the unit and the office a draft's existence is not told: 404.
   if (!peek || (!isUnitUserOf(actor, peek.unitId) && !actor.roles.includes('proposal_office'))) throw notFound('答复');
   const proposal = await loadProposalRow(executor, actor.orgId, peek.proposalId, forUpdate);
   const query = executor
     .select()
-    .from(proposalReplies)
-    .where(and(eq(proposalReplies.orgId, actor.orgId), eq(proposalReplies.id, replyId)));
+    .from(itemReplies)
+    .where(and(eq(itemReplies.orgId, actor.orgId), eq(itemReplies.id, replyId)));
   const [reply] = forUpdate ? await query.for('update') : await query;
   if (!reply) throw notFound('答复');
   return { reply, proposal };
@@ -102,7 +102,7 @@ export async function uploadReplyAttachment(
           orgId: actor.orgId,
           id,
           replyId,
-          proposalId: reply.proposalId,
+          itemId: reply.itemId,
           fileName,
           contentType: type.contentType,
           size: upload.content.length,

@@ -11,12 +11,14 @@ import { guardTransition } from '../../../platform/workflow/workflow.ts';
 import { notify } from '../../notifications/notify.ts';
 import type { ProposalRow } from '../../proposals/proposals.queries.ts';
 import { indexProposal } from '../../proposals/proposals.search.ts';
-import { proposalAssignments, proposals } from '../../proposals/proposals.tables.ts';
+import { proposals } from '../../proposals/proposals.tables.ts';
+import { itemAssignments } from '../handled-items.tables.ts';
+import { syncProposalHandledItem } from '../../proposals/proposals.handled-item.ts';
 import { proposalWorkflow } from '../../proposals/proposals.workflow.ts';
 import { repliesToProposers } from '../handling.policy.ts';
 import { assignmentsOwingReply } from '../handling.progress.ts';
 import { type HandlingRules, loadLiveAssignmentRows, loadRaters, loadReplies, type ReplyRow } from '../handling.queries.ts';
-import { proposalReplies } from '../handling.tables.ts';
+import { itemReplies } from '../handling.tables.ts';
 
 /**
  * Moves a proposal through its workflow (record_reply, reopen, close) for a handling action, with the proposal's
@@ -39,6 +41,7 @@ export async function moveProposal(
     .where(and(eq(proposals.orgId, proposal.orgId), eq(proposals.id, proposal.id), eq(proposals.version, proposal.version)))
     .returning();
   assertVersionMatched(updated.length, '提案');
+  await syncProposalHandledItem(tx, updated[0]);
   await recordEvent(tx, deps.config.auditHash, {
     orgId: proposal.orgId,
     type: `proposal.${transition.to}`,
@@ -89,14 +92,14 @@ export async function afterReplySent(
   await indexProposal(tx, proposal.orgId, proposal.id);
   if (reply.kind !== 'reply') return;
   const [assignment] = await tx
-    .update(proposalAssignments)
+    .update(itemAssignments)
     .set({ repliedAt: deps.now().toISOString() })
-    .where(and(eq(proposalAssignments.orgId, proposal.orgId), eq(proposalAssignments.id, reply.assignmentId)))
-    .returning({ dueOn: proposalAssignments.dueOn });
+    .where(and(eq(itemAssignments.orgId, proposal.orgId), eq(itemAssignments.id, reply.assignmentId)))
+    .returning({ dueOn: itemAssignments.dueOn });
   await tx
-    .update(proposalReplies)
+    .update(itemReplies)
     .set({ dueOnAtSend: assignment?.dueOn ?? null })
-    .where(and(eq(proposalReplies.orgId, proposal.orgId), eq(proposalReplies.id, reply.id)));
+    .where(and(eq(itemReplies.orgId, proposal.orgId), eq(itemReplies.id, reply.id)));
   if (proposal.state !== 'assigned' && proposal.state !== 'rehandling') return;
   const live = await loadLiveAssignmentRows(tx, proposal.orgId, proposal.id);
   const replyingIds = live.filter((row) => repliesToProposers(row.role)).map((row) => row.id);

@@ -46,7 +46,7 @@ export async function requestExtension(
       .values({
         orgId: actor.orgId,
         assignmentId,
-        proposalId: proposal.id,
+        itemId: proposal.id,
         unitId: assignment.unitId,
         previousDueOn: assignment.dueOn,
         requestedDueOn: input.requestedDueOn,

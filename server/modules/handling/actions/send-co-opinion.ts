@@ -7,7 +7,7 @@ import { recordEvent } from '../../../platform/events/record-event.ts';
 import { conflict } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { notify } from '../../notifications/notify.ts';
-import { proposalAssignments } from '../../proposals/proposals.tables.ts';
+import { itemAssignments } from '../handled-items.tables.ts';
 import { opinionRefusal } from '../handling.policy.ts';
 import { presentOpinion } from '../handling.presenter.ts';
 import {
@@ -44,7 +44,7 @@ export async function sendCoOpinion(
       .values({
         orgId: actor.orgId,
         assignmentId,
-        proposalId: proposal.id,
+        itemId: proposal.id,
         unitId: assignment.unitId,
         text: input.text,
         late,
@@ -57,9 +57,9 @@ export async function sendCoOpinion(
         throw error;
       });
     await tx
-      .update(proposalAssignments)
+      .update(itemAssignments)
       .set({ repliedAt: row.sentAt })
-      .where(and(eq(proposalAssignments.orgId, actor.orgId), eq(proposalAssignments.id, assignmentId)));
+      .where(and(eq(itemAssignments.orgId, actor.orgId), eq(itemAssignments.id, assignmentId)));
     const names = await unitNamesOf(tx, actor.orgId, [assignment.unitId]);
     const unitName = names.get(assignment.unitId) ?? '';
     await recordEvent(tx, deps.config.auditHash, {

@@ -42,6 +42,6 @@ export async function updateReply(
       after: { version: updated.version, resultClass: updated.resultClass },
       context,
     });
-    return presentReplyAfterWrite(tx, actor, reply.proposalId, id, rules);
+    return presentReplyAfterWrite(tx, actor, reply.itemId, id, rules);
   });
 }

@@ -13,7 +13,8 @@ import { type AssignmentRules, activeUnitNames, deadlinesFor, loadAssignmentRule
 import { proposalNumberLabel } from '../proposals.numbering.ts';
 import { type CoSignerRow, loadVisibleProposal, type ProposalRow, presentProposalFor } from '../proposals.queries.ts';
 import { indexProposal } from '../proposals.search.ts';
-import { proposalAssignments } from '../proposals.tables.ts';
+import { itemAssignments } from '../../handling/handled-items.tables.ts';
+import { syncProposalHandledItem } from '../proposals.handled-item.ts';
 import { proposalWorkflow } from '../proposals.workflow.ts';
 import { notifyProposers, writeDecision } from './review-decision.ts';
 
@@ -119,12 +120,13 @@ export async function assignProposalInTransaction(
   const rules = options.rules ?? (await loadAssignmentRules(tx, deps, actor.orgId));
   const now = deps.now().toISOString();
   const assigned = await writeDecision(tx, subject, now, { assignmentMode: plan.mode, assignedAt: now });
+  await syncProposalHandledItem(tx, assigned);
   const rows = await tx
-    .insert(proposalAssignments)
+    .insert(itemAssignments)
     .values(
       planned.map((unit) => ({
         orgId: actor.orgId,
-        proposalId: id,
+        itemId: id,
         unitId: unit.unitId,
         role: unit.role,
         state: 'pending',

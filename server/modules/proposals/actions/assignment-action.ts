@@ -8,7 +8,8 @@ import { guardTransition, type Transition } from '../../../platform/workflow/wor
 import { canTakeAssignmentAction } from '../assignments.policy.ts';
 import type { AssignmentRow } from '../assignments.presenter.ts';
 import { loadVisibleAssignment } from '../assignments.queries.ts';
-import { proposalAssignments, proposals } from '../proposals.tables.ts';
+import { proposals } from '../proposals.tables.ts';
+import { itemAssignments } from '../../handling/handled-items.tables.ts';
 import { assignmentWorkflow } from '../proposals.workflow.ts';
 
 /** An assignment loaded and locked for an action, with its proposal's title and number and the allowed move. */
@@ -38,7 +39,7 @@ export async function loadForAssignmentAction(
   const [proposal] = await tx
     .select()
     .from(proposals)
-    .where(and(eq(proposals.orgId, actor.orgId), eq(proposals.id, row.proposalId)));
+    .where(and(eq(proposals.orgId, actor.orgId), eq(proposals.id, row.itemId)));
   if (!proposal) throw notFound('交办件');
   if (proposal.state === 'archived') throw conflict('提案已随会议归档，交办件不能再办理', 'archived');
   return { row, proposal, transition };
@@ -49,17 +50,17 @@ export async function writeAssignment(
   tx: Transaction,
   subject: AssignmentSubject,
   now: string,
-  changes: Partial<typeof proposalAssignments.$inferInsert>,
+  changes: Partial<typeof itemAssignments.$inferInsert>,
 ): Promise<AssignmentRow> {
   const { row, transition } = subject;
   const updated = await tx
-    .update(proposalAssignments)
+    .update(itemAssignments)
     .set({ ...changes, state: transition.to, version: row.version + 1, updatedAt: now })
     .where(
       and(
-        eq(proposalAssignments.orgId, row.orgId),
-        eq(proposalAssignments.id, row.id),
-        eq(proposalAssignments.version, row.version),
+        eq(itemAssignments.orgId, row.orgId),
+        eq(itemAssignments.id, row.id),
+        eq(itemAssignments.version, row.version),
       ),
     )
     .returning();

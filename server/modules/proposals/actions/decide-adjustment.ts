@@ -12,7 +12,7 @@ import { notify } from '../../notifications/notify.ts';
 import { loadCalendar } from '../../orgs/orgs.calendar.ts';
 import { activeUnitNames, deadlinesFor, loadAssignmentRules, presentAssignmentFor } from '../assignments.queries.ts';
 import { indexProposal } from '../proposals.search.ts';
-import { proposalAssignments } from '../proposals.tables.ts';
+import { itemAssignments } from '../../handling/handled-items.tables.ts';
 import { notifyAssignedUnit } from './assign-proposal.ts';
 import { loadForAssignmentAction, writeAssignment } from './assignment-action.ts';
 import { reasonSentence } from './review-decision.ts';
@@ -43,14 +43,14 @@ export async function approveAdjustment(
       );
     }
     const [live] = await tx
-      .select({ id: proposalAssignments.id })
-      .from(proposalAssignments)
+      .select({ id: itemAssignments.id })
+      .from(itemAssignments)
       .where(
         and(
-          eq(proposalAssignments.orgId, actor.orgId),
-          eq(proposalAssignments.proposalId, row.proposalId),
-          eq(proposalAssignments.unitId, input.replacementUnitId),
-          ne(proposalAssignments.state, 'reassigned'),
+          eq(itemAssignments.orgId, actor.orgId),
+          eq(itemAssignments.itemId, row.itemId),
+          eq(itemAssignments.unitId, input.replacementUnitId),
+          ne(itemAssignments.state, 'reassigned'),
         ),
       );
     if (live) {
@@ -66,11 +66,11 @@ export async function approveAdjustment(
     const reason = input.reason ?? null;
     const reassigned = await writeAssignment(tx, subject, now, { replacedById: replacementId, decisionReason: reason });
     const [replacement] = await tx
-      .insert(proposalAssignments)
+      .insert(itemAssignments)
       .values({
         orgId: actor.orgId,
         id: replacementId,
-        proposalId: row.proposalId,
+        itemId: row.itemId,
         unitId: input.replacementUnitId,
         role: row.role,
         state: 'pending',
@@ -115,7 +115,7 @@ export async function approveAdjustment(
         link: `/assignments/${id}`,
       },
     );
-    await indexProposal(tx, actor.orgId, row.proposalId);
+    await indexProposal(tx, actor.orgId, row.itemId);
     return presentAssignmentFor(tx, actor, reassigned, rules.today);
   });
 }

@@ -26,7 +26,7 @@ export async function signForAssignment(
       subjectType: 'proposal_assignment',
       subjectId: id,
       before: { state: subject.row.state, version: subject.row.version },
-      after: { state: signed.state, version: signed.version, proposalId: signed.proposalId, unitId: signed.unitId },
+      after: { state: signed.state, version: signed.version, proposalId: signed.itemId, unitId: signed.unitId },
       context,
     });
     const calendar = await loadCalendar(tx, actor.orgId);

@@ -39,7 +39,7 @@ export async function writeReminder(
     .values({
       orgId: proposal.orgId,
       assignmentId: assignment.id,
-      proposalId: proposal.id,
+      itemId: proposal.id,
       unitId: assignment.unitId,
       kind: input.kind,
       rule: input.rule,
