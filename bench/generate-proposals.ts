@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { v7 as uuidv7 } from 'uuid';
+import { itemAssignments } from '../server/modules/handling/handled-items.tables.ts';
 import { createOrganizationWithDefaults } from '../server/modules/orgs/actions/create-organization.ts';
 import { dictionaryEntries, sessions, terms } from '../server/modules/orgs/orgs.tables.ts';
 import { members, units, userRoles, users } from '../server/modules/people/people.tables.ts';
@@ -26,7 +27,6 @@ import {
   proposalNumberCounters,
   proposals,
 } from '../server/modules/proposals/proposals.tables.ts';
-import { itemAssignments } from '../server/modules/handling/handled-items.tables.ts';
 import { hashPassword } from '../server/platform/auth/passwords.ts';
 import type { Database, Executor } from '../server/platform/db/database.ts';
 import { runMigrations } from '../server/platform/db/migrate.ts';
@@ -644,7 +644,7 @@ for (const row of proposalRows) {
     coSignerRows.push({
       orgId,
       id: uuidv7({ msecs: invitedMs }),
-      itemId: row.id,
+      proposalId: row.id,
       memberId: member.id,
       state,
       invitedAt: iso(invitedMs),
@@ -758,6 +758,13 @@ phase(`proposals (${proposalRows.length})`);
 await insertAll(database, proposalCoSigners, coSignerRows);
 phase(`co-signers (${coSignerRows.length})`);
 await insertAll(database, assignmentBatches, batchRows);
+// The handling engine's row of every assigned proposal, before its assignments (decision 0016).
+await database.pool.query(
+  `insert into handled_items (org_id, id, kind, session_id, number, title, state, phase, created_at, updated_at)
+   select org_id, id, 'proposal', session_id, number, title, state, 'handling', coalesce(assigned_at, updated_at), updated_at
+   from proposals where org_id = $1 and state = 'assigned'`,
+  [orgId],
+);
 await insertAll(database, itemAssignments, assignmentRows);
 phase(`assignments (${assignmentRows.length}, ${batchRows.length} batches)`);
 await orm

@@ -64,7 +64,7 @@ const [busiest] = await query<{ member_id: string; name: string; led: number; co
   [orgId],
 );
 const [unit] = await query<{ unit_id: string; name: string; n: number }>(
-  `select a.unit_id, u.name, count(*)::int as n from proposal_assignments a join units u on u.org_id = a.org_id and u.id = a.unit_id
+  `select a.unit_id, u.name, count(*)::int as n from item_assignments a join units u on u.org_id = a.org_id and u.id = a.unit_id
    where a.org_id = $1 and a.state <> 'reassigned' group by a.unit_id, u.name order by n desc limit 1`,
   [orgId],
 );
@@ -108,7 +108,7 @@ const memberIds = (
 const unitIds = unit
   ? (
       await query<{ id: string }>(
-        "select proposal_id as id from proposal_assignments where org_id = $1 and unit_id = $2 and state <> 'reassigned' order by random() limit 1000",
+        "select item_id as id from item_assignments where org_id = $1 and unit_id = $2 and state <> 'reassigned' order by random() limit 1000",
         [orgId, unit.unit_id],
       )
     ).map((row) => row.id)

@@ -49,8 +49,8 @@ if (!organization) throw new Error('没有找到压测政协：请先运行 benc
 const orgId = organization.id;
 const [shape] = await query<{ proposals: number; assignments: number; replies: number; ratings: number; reminders: number }>(
   `select (select count(*)::int from proposals where org_id = $1) as proposals,
-     (select count(*)::int from proposal_assignments where org_id = $1 and state <> 'reassigned') as assignments,
-     (select count(*)::int from proposal_replies where org_id = $1) as replies,
+     (select count(*)::int from item_assignments where org_id = $1 and state <> 'reassigned') as assignments,
+     (select count(*)::int from item_replies where org_id = $1) as replies,
      (select count(*)::int from reply_ratings where org_id = $1) as ratings,
      (select count(*)::int from reminders where org_id = $1) as reminders`,
   [orgId],
@@ -64,7 +64,7 @@ const sessionRows = await query<{ id: string; name: string; is_current: boolean 
 const currentSession = sessionRows.find((row) => row.is_current) ?? sessionRows[sessionRows.length - 1];
 const previousSession = sessionRows.find((row) => row.id !== currentSession.id);
 const [unit] = await query<{ unit_id: string; name: string; n: number }>(
-  `select a.unit_id, u.name, count(*)::int as n from proposal_assignments a join units u on u.org_id = a.org_id and u.id = a.unit_id
+  `select a.unit_id, u.name, count(*)::int as n from item_assignments a join units u on u.org_id = a.org_id and u.id = a.unit_id
    where a.org_id = $1 and a.state <> 'reassigned' group by a.unit_id, u.name order by n desc limit 1`,
   [orgId],
 );

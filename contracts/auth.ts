@@ -40,6 +40,8 @@ export const meSchema = z.object({
   roles: z.array(roleSchema),
   memberId: z.string().nullable(),
   unitId: z.string().nullable(),
+  /** Set for station staff: the liaison station or member studio they keep. */
+  stationId: z.string().nullable(),
   organization: z.object({ id: z.string(), name: z.string(), code: z.string() }),
   /** While true every other route answers 403 password_change_required: show the change-password form. */
   mustChangePassword: z.boolean(),

@@ -1,24 +1,22 @@
 import { z } from 'zod';
 import { attachmentSchema } from './attachments.ts';
 import { dateSchema, idSchema, text, workflowItemFields } from './common.ts';
+import { handledKinds, handlingPhases } from './handled-kinds.ts';
 import { assignmentSchema } from './proposals.ts';
+
+/** The kinds of handled item live in their own file (contracts/proposals.ts needs them too); read them here. */
+export {
+  type HandledKind,
+  type HandlingPhase,
+  handledKindNames,
+  handledKindSchema,
+  handledKinds,
+  handlingPhases,
+} from './handled-kinds.ts';
 
 // ───────────────────────────── contacts (面商) ─────────────────────────────
 
 /** How a unit contacted the proposers. */
-/**
- * The kinds of item a handling unit answers through the one handling engine (decision 0016): each lands in the unit's
- * inbox, has a deadline, reminders and a light on the board, a reply and a rating.
- */
-export const handledKinds = ['proposal', 'micro_suggestion'] as const;
-export const handledKindSchema = z.enum(handledKinds, { error: '办理件类型应为 proposal（提案）或 micro_suggestion（微建议）' });
-export type HandledKind = (typeof handledKinds)[number];
-export const handledKindNames: Record<HandledKind, string> = { proposal: '提案', micro_suggestion: '微建议' };
-
-/** What an item's own state means to the engine: waiting (not yet with units), handling, replied, closed, archived. */
-export const handlingPhases = ['waiting', 'handling', 'replied', 'closed', 'archived'] as const;
-export type HandlingPhase = (typeof handlingPhases)[number];
-
 export const contactMethods = ['visit', 'meeting', 'phone', 'other'] as const;
 export type ContactMethod = (typeof contactMethods)[number];
 export const contactMethodNames: Record<ContactMethod, string> = {
@@ -91,8 +89,15 @@ export const extensionRefusalSchema = z.object({ reason: text(2000) });
 export const extensionSchema = z.object({
   id: z.string(),
   assignmentId: z.string(),
+  /** The item's id and title (kept under the proposal's names for existing clients). */
   proposalId: z.string(),
   proposalTitle: z.string(),
+  kind: z.enum(handledKinds),
+  kindName: z.string(),
+  itemId: z.string(),
+  itemTitle: z.string(),
+  /** Where the web shows the item. */
+  link: z.string(),
   unitName: z.string(),
   previousDueOn: z.string(),
   requestedDueOn: z.string(),
@@ -110,7 +115,8 @@ export type Extension = z.infer<typeof extensionSchema>;
 /** A reply's way from the handler's draft to the proposers. */
 export const replyStates = ['draft', 'pending_signoff', 'office_review', 'sent'] as const;
 export type ReplyState = (typeof replyStates)[number];
-export const replyActions = ['submit', 'sign_off', 'sign_off_and_send', 'return', 'release'] as const;
+/** send: the handler sends the reply without sign-off, for kinds that need none (a micro-suggestion by default). */
+export const replyActions = ['submit', 'send', 'sign_off', 'sign_off_and_send', 'return', 'release'] as const;
 export type ReplyAction = (typeof replyActions)[number];
 /** reply: the answer to the proposers (rated); follow_up: the later report a class-B reply promised. */
 export const replyKinds = ['reply', 'follow_up'] as const;
@@ -173,7 +179,9 @@ export type RatingView = z.infer<typeof ratingSchema>;
 /** A reply with its round, class, sign-off trail and ratings. */
 export const replySchema = z.object({
   id: z.string(),
+  /** The item's id (kept under the proposal's name for existing clients). */
   proposalId: z.string(),
+  itemId: z.string(),
   assignmentId: z.string(),
   unitId: z.string(),
   unitName: z.string(),
@@ -216,12 +224,27 @@ export const resultClassSchema = z.object({
 /** Everything a unit needs to handle one assignment, in one view. */
 export const handlingViewSchema = z.object({
   assignment: assignmentSchema,
+  /** The item (kept under the proposal's name for existing clients; `item` says what it is). */
   proposal: z.object({
     id: z.string(),
     number: z.string().nullable(),
     title: z.string(),
     state: z.string(),
     proposerNames: z.array(z.string()),
+  }),
+  item: z.object({
+    id: z.string(),
+    kind: z.enum(handledKinds),
+    kindName: z.string(),
+    number: z.string().nullable(),
+    title: z.string(),
+    /** The owner's own state and what it means to the engine. */
+    state: z.string(),
+    phase: z.enum(handlingPhases),
+    /** Where the web shows the item. */
+    link: z.string(),
+    /** Who rates the replies (proposers; the members who raised a micro-suggestion). */
+    raterNames: z.array(z.string()),
   }),
   contacts: z.array(contactSchema),
   /** Lead unit: every co-handler's opinion; a co-handler: its own. */
@@ -241,6 +264,13 @@ export const handlingViewSchema = z.object({
     latestExtensionOn: z.string(),
     canDraftReply: z.boolean(),
     canDraftFollowUp: z.boolean(),
+    /** The unit leader signs the reply off (off: the handler sends it). */
+    leaderSignOff: z.boolean(),
+    officeReviewsReplies: z.boolean(),
+    /** The reply carries a result class (proposals). */
+    resultClassRequired: z.boolean(),
+    /** Most extension requests per assignment (null: no limit). */
+    extensionsPerAssignment: z.number().int().nullable(),
   }),
 });
 export type HandlingView = z.infer<typeof handlingViewSchema>;
@@ -253,6 +283,14 @@ export const proposalRepliesSchema = z.object({
   items: z.array(replySchema),
 });
 export type ProposalReplies = z.infer<typeof proposalRepliesSchema>;
+
+/** The replies of a handled item of any kind (GET /items/{id}/replies; also what a rating answers). */
+export const itemRepliesSchema = proposalRepliesSchema.extend({
+  itemId: z.string(),
+  kind: z.enum(handledKinds),
+  kindName: z.string(),
+});
+export type ItemReplies = z.infer<typeof itemRepliesSchema>;
 
 export const extensionListQuerySchema = z.object({
   state: z.enum(extensionStates, { error: `状态应为 ${extensionStates.join('、')} 之一` }).optional(),

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { dateSchema, idSchema, text } from './common.ts';
-import { proposalSettingsSchema, securitySettingsSchema, tenantSettingsSchema } from './settings.ts';
+import {
+  microSuggestionSettingsSchema,
+  proposalSettingsSchema,
+  securitySettingsSchema,
+  tenantSettingsSchema,
+} from './settings.ts';
 
 // ───────────────────────────── organizations (政协组织 / 租户) ─────────────────────────────
 
@@ -79,6 +84,7 @@ export const settingsPatchSchema = z.strictObject({
   security: securitySettingsPatchSchema.optional(),
   proposals: proposalSettingsPatchSchema.optional(),
   microSuggestionReplyWorkingDays: z.number().int().min(1).max(60).optional(),
+  microSuggestions: patchOf(microSuggestionSettingsSchema).optional(),
   opinionReportMaxCharacters: z.number().int().min(200).max(20000).optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -292,6 +292,8 @@ export const userSchema = z.object({
   state: userStateSchema,
   member: namedRefSchema,
   unit: namedRefSchema,
+  /** The liaison station or member studio a station staff account keeps. */
+  station: namedRefSchema,
   mobileMasked: z.string().nullable(),
   mustChangePassword: z.boolean(),
   /** Locked after too many failed logins, until lockedUntil. */
@@ -317,7 +319,7 @@ export type UserListQuery = z.input<typeof userListQuerySchema>;
 
 /**
  * Create an account. Without `password` a strong one is generated and returned once. The account must change
- * it at first login. The member role needs memberId; unit roles need unitId.
+ * it at first login. The member role needs memberId; unit roles need unitId; the station staff role stationId.
  */
 export const userCreateSchema = z.object({
   username: usernameSchema,
@@ -325,6 +327,7 @@ export const userCreateSchema = z.object({
   roles: z.array(roleSchema).max(10).default([]),
   memberId: optionalId,
   unitId: optionalId,
+  stationId: optionalId,
   mobile: mobileSchema.nullish().transform((value) => value ?? null),
   password: z.string().min(1).max(128).optional(),
 });
@@ -336,6 +339,7 @@ export const userUpdateSchema = z.object({
   roles: z.array(roleSchema).max(10).optional(),
   memberId: idSchema.nullable().optional(),
   unitId: idSchema.nullable().optional(),
+  stationId: idSchema.nullable().optional(),
   mobile: mobileSchema.nullable().optional(),
 });
 export type UserUpdateInput = z.input<typeof userUpdateSchema>;

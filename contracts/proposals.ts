@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateSchema, idSchema, pageOf, pageQuerySchema, workflowItemFields } from './common.ts';
+import { handledKindSchema, handledKinds } from './handled-kinds.ts';
 
 // ───────────────────────────── states and kinds ─────────────────────────────
 
@@ -68,6 +69,12 @@ const keywordsSchema = z
   .array(z.string().trim().min(1, { error: '关键词不能为空' }).max(20, { error: '每个关键词不能超过 20 个字符' }))
   .max(10, { error: '关键词最多 10 个' });
 
+/**
+ * The labels of a proposal's text, the same on every screen, in the Word documents and on the portal: 案由 is the
+ * title (what the proposal is about), then 情况分析 and 具体建议.
+ */
+export const proposalFieldLabels = { title: '案由', background: '情况分析', suggestions: '具体建议' } as const;
+
 /** Fields a draft may carry; all but the title may be empty while writing. */
 const draftFields = {
   title: z
@@ -76,7 +83,7 @@ const draftFields = {
     .min(1, { error: '案由不能为空' })
     .max(TITLE_MAX, { error: `案由不能超过 ${TITLE_MAX} 个字符` }),
   background: z.string().max(FIELD_MAX, { error: `情况分析不能超过 ${FIELD_MAX} 个字符` }),
-  suggestions: z.string().max(FIELD_MAX, { error: `建议不能超过 ${FIELD_MAX} 个字符` }),
+  suggestions: z.string().max(FIELD_MAX, { error: `具体建议不能超过 ${FIELD_MAX} 个字符` }),
   categoryId: idSchema.nullable(),
   keywords: keywordsSchema,
   agreesToPublish: z.boolean(),
@@ -432,13 +439,24 @@ export const approveAdjustmentSchema = z.object({
 });
 export const refuseAdjustmentSchema = z.object({ reason: reasonText.min(1, { error: '请填写不同意调整的理由' }) });
 
-/** One unit's assignment of a proposal. */
+/**
+ * One unit's assignment of an item (a proposal, a micro-suggestion: the handling engine's kinds). The item is also
+ * given under the proposal's names, as before the engine handled other kinds.
+ */
 export const assignmentSchema = z.object({
   id: z.string(),
   proposalId: z.string(),
   proposalNumber: z.string().nullable(),
   proposalTitle: z.string(),
+  /** The proposal's session; empty for kinds counted by year (a micro-suggestion). */
   sessionId: z.string(),
+  kind: z.enum(handledKinds),
+  kindName: z.string(),
+  itemId: z.string(),
+  itemNumber: z.string().nullable(),
+  itemTitle: z.string(),
+  /** Where the web shows the item. */
+  link: z.string(),
   unitId: z.string(),
   unitName: z.string(),
   role: z.enum(assignmentRoles),
@@ -465,6 +483,10 @@ export const assignmentListQuerySchema = pageQuerySchema.extend({
   sessionId: idSchema.optional(),
   unitId: idSchema.optional(),
   proposalId: idSchema.optional(),
+  /** One item of any kind (proposalId is the same filter under its first name). */
+  itemId: idSchema.optional(),
+  /** Only one kind of item (提案 or 微建议); both by default. */
+  kind: handledKindSchema.optional(),
   state: z.enum(assignmentStates, { error: `状态应为 ${assignmentStates.join('、')} 之一` }).optional(),
 });
 

@@ -12,6 +12,7 @@ export const roles = [
   'supervisor',
   'information_office',
   'leader',
+  'station_staff',
 ] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
@@ -28,6 +29,7 @@ export const roleNames: Record<Role, string> = {
   supervisor: '督办领导',
   information_office: '信息室',
   leader: '党政领导',
+  station_staff: '联络站工作人员',
 };
 
 /** The administrator roles; the tenant may require a second factor for them. */

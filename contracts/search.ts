@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { idSchema, pageQuerySchema } from './common.ts';
 
-/** The kinds of text item the search service holds: a publication is a proposal's public, redacted text. */
-export const searchItemTypes = ['proposal', 'history', 'publication'] as const;
+/**
+ * The kinds of text item the search service holds: a publication is a proposal's public, redacted text; a
+ * micro_suggestion is found only by the similar-items service (merge candidates), not by staff or portal search.
+ */
+export const searchItemTypes = ['proposal', 'history', 'publication', 'micro_suggestion'] as const;
 export type SearchItemType = (typeof searchItemTypes)[number];
 
 const dateSchema = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
@@ -10,7 +13,7 @@ const dateSchema = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
 /** GET /search: words (quoted for a phrase), filters, sort, cursor paging. */
 export const searchQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().min(1, { error: '请输入要搜索的词' }).max(200, { error: '搜索词不能超过 200 个字符' }),
-  type: z.enum(searchItemTypes, { error: 'type 应为 proposal、history 或 publication' }).optional(),
+  type: z.enum(searchItemTypes, { error: 'type 应为 proposal、history、publication 或 micro_suggestion' }).optional(),
   sessionId: idSchema.optional(),
   state: z.string().max(40).optional(),
   categoryId: idSchema.optional(),

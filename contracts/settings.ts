@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { administratorRoles, roleSchema } from './roles.ts';
 
 /** Security rules of a committee (MLPS level 2–3 practice). */
 export const securitySettingsSchema = z.object({
@@ -75,11 +76,38 @@ export const proposalSettingsSchema = z.object({
     .default(() => defaultResultClasses.map((item) => ({ ...item }))),
 });
 
+/**
+ * Micro-suggestion work (微建议). The reply period stays the top-level `microSuggestionReplyWorkingDays` (the key
+ * stored settings already carry); `microSuggestionSettings` reads both as one group.
+ */
+export const microSuggestionSettingsSchema = z.object({
+  /** Most characters of problem + suggestion together. */
+  maxLength: z.number().int().min(100).max(5000).default(500),
+  /** A unit's reply needs its leader's sign-off (off: the handler sends it). */
+  leaderSignOff: z.boolean().default(false),
+  /** How often a dissatisfied rating reopens handling. */
+  rehandlingLimit: z.number().int().min(0).max(3).default(1),
+  /** Days the members have to rate a reply; after them it resolves unrated. */
+  ratingWindowDays: z.number().int().min(1).max(90).default(15),
+  /** Largest photo, in MB. */
+  photoMaxMegabytes: z.number().int().min(1).max(20).default(10),
+  /** Roles that review micro-suggestions beside the proposal office (e.g. a special committee's staff). */
+  reviewerRoles: z
+    .array(roleSchema)
+    .max(10)
+    .refine((items) => items.every((role) => !administratorRoles.includes(role)), {
+      error: '系统、安全、审计管理员不能审查微建议',
+    })
+    .default([]),
+});
+export type MicroSuggestionSettings = z.infer<typeof microSuggestionSettingsSchema>;
+
 /** Every setting of a committee; stored as JSON on the organization, missing keys take these defaults. */
 export const tenantSettingsSchema = z.object({
   security: securitySettingsSchema.default(() => securitySettingsSchema.parse({})),
   proposals: proposalSettingsSchema.default(() => proposalSettingsSchema.parse({})),
   microSuggestionReplyWorkingDays: z.number().int().min(1).max(60).default(15),
+  microSuggestions: microSuggestionSettingsSchema.default(() => microSuggestionSettingsSchema.parse({})),
   opinionReportMaxCharacters: z.number().int().min(200).max(20000).default(1500),
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
@@ -88,4 +116,9 @@ export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 export function effectiveSettings(stored: unknown): TenantSettings {
   const parsed = tenantSettingsSchema.safeParse(stored ?? {});
   return parsed.success ? parsed.data : tenantSettingsSchema.parse({});
+}
+
+/** The micro-suggestion settings as one group, with the reply period (kept top-level for stored settings). */
+export function microSuggestionSettings(settings: TenantSettings): MicroSuggestionSettings & { replyWorkingDays: number } {
+  return { ...settings.microSuggestions, replyWorkingDays: settings.microSuggestionReplyWorkingDays };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, pageQuerySchema } from './common.ts';
+import { handledKindSchema, handledKinds } from './handled-kinds.ts';
 
 /** 红黄绿灯: green in time; yellow when the share of time used reaches the threshold (80%); red overdue; done replied. */
 export const lights = ['red', 'yellow', 'green', 'done'] as const;
@@ -8,18 +9,29 @@ export const lightNames: Record<Light, string> = { red: '已逾期', yellow: '�
 
 /** Query of the supervision board. */
 export const boardQuerySchema = pageQuerySchema.extend({
+  /** Proposals of this session; items of kinds without sessions (micro-suggestions) are not narrowed by it. */
   sessionId: idSchema.optional(),
   unitId: idSchema.optional(),
   light: z.enum(lights, { error: '灯色应为 red、yellow、green 或 done' }).optional(),
+  /** Only one kind of item (提案 or 微建议); both by default. */
+  kind: handledKindSchema.optional(),
 });
 
-/** One unit's part in a proposal on the board, with its light. */
+/** One unit's part in an item (a proposal, a micro-suggestion) on the board, with its light. */
 export const boardItemSchema = z.object({
   assignmentId: z.string(),
+  /** The item under the proposal's names, kept for existing clients; `item…` and `kind` say what it is. */
   proposalId: z.string(),
   proposalNumber: z.string().nullable(),
   proposalTitle: z.string(),
   proposalState: z.string(),
+  kind: z.enum(handledKinds),
+  kindName: z.string(),
+  itemId: z.string(),
+  itemNumber: z.string().nullable(),
+  itemTitle: z.string(),
+  /** Where the web shows the item. */
+  link: z.string(),
   unitId: z.string(),
   unitName: z.string(),
   role: z.string(),

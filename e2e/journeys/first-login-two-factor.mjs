@@ -54,7 +54,7 @@ export async function run({ newContext, baseUrl, screenshot }) {
   await page.getByLabel('新密码', { exact: true }).fill(newPassword);
   await page.getByLabel('确认新密码').fill(newPassword);
   await page.getByRole('button', { name: '设置新密码并继续' }).click();
-  await page.getByText('常用功能').waitFor({ timeout: 20_000 });
+  await page.locator('.workbench').waitFor({ timeout: 20_000 });
 
   await page.goto(`${baseUrl}/account`);
   await page.getByRole('button', { name: '绑定动态验证码' }).click();
@@ -79,5 +79,5 @@ export async function run({ newContext, baseUrl, screenshot }) {
   await screenshot(page, 'second-factor');
   await page.getByLabel('动态验证码').fill(await freshCode(secret, enableCode));
   await page.getByRole('button', { name: '验证并登录' }).click();
-  await page.getByText('常用功能').waitFor({ timeout: 20_000 });
+  await page.locator('.workbench').waitFor({ timeout: 20_000 });
 }

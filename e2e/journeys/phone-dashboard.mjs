@@ -49,7 +49,7 @@ export async function run({ newContext, baseUrl, screenshot }) {
   await screenshot(page, 'phone-dashboard-elder');
 
   await page.reload();
-  await page.getByText('常用功能').waitFor();
+  await page.locator('.workbench').waitFor();
   const kept = await page.evaluate(() => document.documentElement.classList.contains('elder-mode'));
   check(kept, '长者模式应在刷新后保持');
 }

@@ -10,7 +10,7 @@ export async function logIn(page, baseUrl, username, password = DEMO_PASSWORD) {
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 20_000 });
-  await page.getByText('常用功能').waitFor({ timeout: 20_000 });
+  await page.locator('.workbench').waitFor({ timeout: 20_000 });
 }
 
 /** Throws with the message unless the condition holds. */

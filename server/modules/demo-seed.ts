@@ -6,6 +6,7 @@ import { seedDemoArchive } from './archive/archive.seed.ts';
 import { seedDemoAwards } from './awards/awards.seed.ts';
 import { seedDemoHandling } from './handling/handling.seed.ts';
 import { seedDemoKeyProposal } from './key-proposals/key-proposals.seed.ts';
+import { seedDemoMicroSuggestions } from './micro-suggestions/micro-suggestions.seed.ts';
 import { seedDemoOrganization } from './orgs/orgs.seed.ts';
 import { organizations } from './orgs/orgs.tables.ts';
 import { type DemoAccount, seedDemoPeople } from './people/people.seed.ts';
@@ -13,6 +14,7 @@ import { seedDemoProposals } from './proposals/proposals.seed.ts';
 import { seedDemoPublication } from './publication/publication.seed.ts';
 import { trainRouting } from './routing/actions/train-routing.ts';
 import { seedDemoHistory } from './routing/routing.seed.ts';
+import { seedDemoStations } from './stations/stations.seed.ts';
 import { seedDemoDeadlines } from './supervision/supervision.seed.ts';
 
 export type { DemoAccount } from './people/people.seed.ts';
@@ -38,12 +40,17 @@ export async function seedDemoIfEmpty(deps: AppDependencies): Promise<DemoAccoun
     await seedDemoProposals(deps, seeded.orgId);
     // Handling: replies signed off and sent, rated, reopened and closed (the 发改委's demo accounts act).
     await seedDemoHandling(deps, seeded.orgId);
+    const today = businessDate(deps.now(), DEFAULT_TIME_ZONE);
+    // Micro-suggestions in every state, through the same engine: one overdue at its unit, one published with photos.
+    await seedDemoMicroSuggestions(deps, seeded.orgId, today);
     // A key proposal with its supervising leader's visit and a leader's instruction; the replied and closed
     // proposals published to the portal; last year's awards.
-    const today = businessDate(deps.now(), DEFAULT_TIME_ZONE);
     await seedDemoKeyProposal(deps, seeded.orgId, today);
     await seedDemoPublication(deps, seeded.orgId);
     await seedDemoAwards(deps, seeded.orgId, Number(today.slice(0, 4)) - 1);
+    // The liaison station and member studio: a week of visits (closed on the spot or raised as micro-suggestions),
+    // duty days around today, and the station's demo account.
+    const stationAccounts = await seedDemoStations(deps, seeded.orgId, today);
     // The supervision board shows a red and a yellow light, not only green ones.
     await seedDemoDeadlines(deps, seeded.orgId, today);
     // The routing models learn from imported past proposals and the filed demo ones, so that review and assignment
@@ -52,7 +59,7 @@ export async function seedDemoIfEmpty(deps: AppDependencies): Promise<DemoAccoun
     await trainRouting(deps, seeded.orgId, null);
     // Last, the previous session is archived (read-only, with its package), as a committee does after a session.
     await seedDemoArchive(deps, seeded.orgId);
-    return seeded.accounts;
+    return [...seeded.accounts, ...stationAccounts];
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (isUniqueViolation(error) || code === 'duplicate_organization_code') return null;

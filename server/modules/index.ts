@@ -8,6 +8,7 @@ import { authModule } from './auth/auth.module.ts';
 import { awardsModule } from './awards/awards.module.ts';
 import { handlingModule } from './handling/handling.module.ts';
 import { keyProposalsModule } from './key-proposals/key-proposals.module.ts';
+import { microSuggestionsModule } from './micro-suggestions/micro-suggestions.module.ts';
 import { notificationsModule } from './notifications/notifications.module.ts';
 import { orgsModule } from './orgs/orgs.module.ts';
 import { peopleModule } from './people/people.module.ts';
@@ -16,8 +17,10 @@ import { proposalsModule } from './proposals/proposals.module.ts';
 import { publicationModule } from './publication/publication.module.ts';
 import { routingModule } from './routing/routing.module.ts';
 import { searchModule } from './search/search.module.ts';
+import { stationsModule } from './stations/stations.module.ts';
 import { statisticsModule } from './statistics/statistics.module.ts';
 import { supervisionModule } from './supervision/supervision.module.ts';
+import { workbenchModule } from './workbench/workbench.module.ts';
 
 /** Every domain module, in registration order. */
 const domainModules: AppModule[] = [
@@ -28,6 +31,7 @@ const domainModules: AppModule[] = [
   orgsModule,
   proposalsModule,
   handlingModule,
+  microSuggestionsModule,
   supervisionModule,
   keyProposalsModule,
   appraisalModule,
@@ -38,7 +42,9 @@ const domainModules: AppModule[] = [
   archiveModule,
   searchModule,
   routingModule,
+  stationsModule,
   notificationsModule,
+  workbenchModule,
 ];
 
 /** The platform's housekeeping (over the domain modules' purges), then every domain module. */

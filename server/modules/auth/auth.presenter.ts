@@ -12,6 +12,7 @@ export function presentMe(account: AuthAccount): Me {
     roles: account.roles,
     memberId: user.memberId,
     unitId: user.unitId,
+    stationId: user.stationId,
     organization: account.organization,
     mustChangePassword: user.mustChangePassword,
     totpEnabled: user.totpEnabled,

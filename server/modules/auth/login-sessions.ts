@@ -109,6 +109,7 @@ export async function lookupSession(executor: Executor, token: string, now: Date
       roles,
       memberId: user.memberId,
       unitId: user.unitId,
+      stationId: user.stationId,
       sessionId: session.id,
     },
   };

@@ -6,7 +6,7 @@ import { forbidden } from '../../platform/http/problem.ts';
 import type { AppDependencies } from '../../platform/module.ts';
 import { units } from '../people/people.tables.ts';
 import { seesAllAssignments } from '../proposals/assignments.policy.ts';
-import { proposals } from '../proposals/proposals.tables.ts';
+import { handledItems } from './handled-items.tables.ts';
 import { presentExtension } from './handling.presenter.ts';
 import { extensionRequests } from './handling.tables.ts';
 
@@ -26,14 +26,14 @@ export async function listExtensions(
   if (query.state) conditions.push(eq(extensionRequests.state, query.state));
   if (query.assignmentId) conditions.push(eq(extensionRequests.assignmentId, query.assignmentId));
   const rows = await deps.database.orm
-    .select({ row: extensionRequests, title: proposals.title, unitName: units.name })
+    .select({ row: extensionRequests, title: handledItems.title, kind: handledItems.kind, unitName: units.name })
     .from(extensionRequests)
-    .innerJoin(proposals, and(eq(proposals.orgId, extensionRequests.orgId), eq(proposals.id, extensionRequests.itemId)))
+    .innerJoin(handledItems, and(eq(handledItems.orgId, extensionRequests.orgId), eq(handledItems.id, extensionRequests.itemId)))
     .innerJoin(units, and(eq(units.orgId, extensionRequests.orgId), eq(units.id, extensionRequests.unitId)))
     .where(and(...conditions))
     .orderBy(desc(extensionRequests.id))
     .limit(200);
   return {
-    items: rows.map(({ row, title, unitName }) => presentExtension(actor, row, { unitName, proposalTitle: title })),
+    items: rows.map(({ row, title, kind, unitName }) => presentExtension(actor, row, { unitName, proposalTitle: title, kind })),
   };
 }

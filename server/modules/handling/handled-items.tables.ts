@@ -84,10 +84,18 @@ export const itemAssignments = pgTable(
       table.dueOn,
       table.repliedAt,
     ),
+    /**
+     * The supervision board's pages in due-date order: the open (unreplied) live assignments — red, then yellow and
+     * green — and the replied ones (done), each read only as far as a page needs (docs/benchmarks.md).
+     */
+    index('item_assignments_open_due')
+      .on(table.orgId, table.dueOn, table.id)
+      .where(sql`replied_at is null and state <> 'reassigned'`),
+    index('item_assignments_done_due')
+      .on(table.orgId, table.dueOn, table.id)
+      .where(sql`replied_at is not null and state <> 'reassigned'`),
     /** A unit holds at most one live assignment of an item. */
-    uniqueIndex('item_assignments_live_unique')
-      .on(table.orgId, table.itemId, table.unitId)
-      .where(sql`state <> 'reassigned'`),
+    uniqueIndex('item_assignments_live_unique').on(table.orgId, table.itemId, table.unitId).where(sql`state <> 'reassigned'`),
     foreignKey({ columns: [table.orgId, table.itemId], foreignColumns: [handledItems.orgId, handledItems.id] }),
   ],
 );

@@ -1,7 +1,7 @@
 import type { HandledKind, HandlingPhase } from '../../../contracts/handling.ts';
+import type { Role } from '../../../contracts/roles.ts';
 import type { TenantSettings } from '../../../contracts/settings.ts';
 import type { Actor, RequestContext } from '../../platform/auth/actor.ts';
-import type { Role } from '../../../contracts/roles.ts';
 import type { Executor, Transaction } from '../../platform/db/database.ts';
 import type { AppDependencies } from '../../platform/module.ts';
 

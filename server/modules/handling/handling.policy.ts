@@ -10,8 +10,11 @@ export type HandlingAssignment = { unitId: string; role: string; state: string; 
 /** A rule's refusal: a code for the client and the Chinese sentence for the user. */
 export type Refusal = { code: string; detail: string };
 
-/** Proposal states in which units handle (record contacts, write opinions and replies, ask for more time). */
-export const openHandlingStates: readonly string[] = ['assigned', 'rehandling'];
+/**
+ * The item states in which units handle (record contacts, write opinions and replies, ask for more time): the
+ * engine's phase `handling`, which a proposal's own states assigned and rehandling mean (the rules below take either).
+ */
+export const openHandlingStates: readonly string[] = ['handling', 'assigned', 'rehandling'];
 
 /** True for the parts that reply to the proposers (sole, parallel, lead); co-handlers send opinions instead. */
 export function repliesToProposers(role: string): boolean {
@@ -66,7 +69,16 @@ export function latestExtensionOn(
 export function extensionRefusal(
   actor: Who,
   assignment: HandlingAssignment,
-  facts: { proposalState: string; today: string; requestedDueOn: string; latest: string; openRequest: boolean },
+  facts: {
+    proposalState: string;
+    today: string;
+    requestedDueOn: string;
+    latest: string;
+    openRequest: boolean;
+    /** Requests this assignment made before, whatever their outcome, and the kind's limit (null: none). */
+    requestsMade?: number;
+    requestLimit?: number | null;
+  },
 ): Refusal | null {
   if (!isUnitUserOf(actor, assignment.unitId)) return { code: 'forbidden', detail: '只有本单位的经办人或分管领导可以申请延期' };
   if (assignment.state !== 'signed_for') return { code: 'not_signed_for', detail: '请先签收交办件' };
@@ -76,6 +88,9 @@ export function extensionRefusal(
     return { code: 'deadline_passed', detail: `答复期限（${assignment.dueOn}）已过，不能再申请延期` };
   }
   if (facts.openRequest) return { code: 'already_requested', detail: '已有待审批的延期申请' };
+  if (facts.requestLimit != null && (facts.requestsMade ?? 0) >= facts.requestLimit) {
+    return { code: 'extension_used', detail: `每件只能申请 ${facts.requestLimit} 次延期，本件已申请过` };
+  }
   if (facts.requestedDueOn <= assignment.dueOn) {
     return { code: 'not_later', detail: `延期后的期限应晚于当前期限 ${assignment.dueOn}` };
   }
@@ -96,6 +111,8 @@ export type SubmitFacts = {
   today: string;
   /** Co-handlers of a lead unit that have sent no opinion, with their due dates. */
   awaitingCoHandlers: readonly { unitName: string; dueOn: string }[];
+  /** Replies of this kind carry a result class (proposals: A/B/C); unset means they do. */
+  classRequired?: boolean;
 };
 
 /**
@@ -113,6 +130,7 @@ export function submitRefusal(facts: SubmitFacts): Refusal | null {
     const names = waiting.map((unit) => `${unit.unitName}（${unit.dueOn} 前）`).join('、');
     return { code: 'awaiting_co_handlers', detail: `会办单位尚未提出会办意见：${names}；收到意见或期限届满后方可送签` };
   }
+  if (facts.classRequired === false) return null;
   if (!facts.resultClass) return { code: 'result_class_required', detail: '请选择答复类别' };
   if (facts.classNeedsFollowUp && !facts.followUpDueOn) {
     return { code: 'follow_up_date_required', detail: `${facts.resultClass} 类答复须填写后续办理情况的报告日期` };
@@ -124,19 +142,23 @@ export function submitRefusal(facts: SubmitFacts): Refusal | null {
 }
 
 /**
- * The item-level check of a reply action (states and roles are the workflow's): the unit's own users submit; its
- * leader signs off (to the office when the committee reviews replies, else straight to the proposers) or sends
- * back; the office reviews.
+ * The item-level check of a reply action (states and roles are the workflow's): where the kind needs the leader's
+ * sign-off, the unit's own users submit and its leader signs off (to the office when the committee reviews replies,
+ * else straight to the raters) or sends back; where it does not (a micro-suggestion by default), the unit's users
+ * send the reply themselves. The office reviews. Proposals always need the sign-off.
  */
 export function canTakeReplyAction(
   actor: Who,
   reply: { unitId: string; state: string },
   action: ReplyAction,
   officeReviewsReplies: boolean,
+  leaderSignOff = true,
 ): boolean {
   switch (action) {
     case 'submit':
-      return isUnitUserOf(actor, reply.unitId);
+      return leaderSignOff && isUnitUserOf(actor, reply.unitId);
+    case 'send':
+      return !leaderSignOff && isUnitUserOf(actor, reply.unitId);
     case 'sign_off':
       return officeReviewsReplies && isUnitLeaderOf(actor, reply.unitId);
     case 'sign_off_and_send':

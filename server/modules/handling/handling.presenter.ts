@@ -11,10 +11,11 @@ import type {
   ReplyKind,
   ReplyState,
 } from '../../../contracts/handling.ts';
-import { contactMethodNames, ratingNames } from '../../../contracts/handling.ts';
+import { contactMethodNames, type HandledKind, handledKindNames, ratingNames } from '../../../contracts/handling.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { mask } from '../../platform/crypto/field-cipher.ts';
 import { availableActions } from '../../platform/workflow/workflow.ts';
+import { adapterFor } from './handled-kind-registry.ts';
 import { canTakeReplyAction } from './handling.policy.ts';
 import type { ContactRow, ExtensionRow, OpinionRow, RatingRow, ReplyRow } from './handling.queries.ts';
 import { extensionWorkflow, replyWorkflow } from './handling.workflow.ts';
@@ -59,14 +60,20 @@ export function presentOpinion(row: OpinionRow, unitName: string): CoOpinion {
 export function presentExtension(
   actor: Actor,
   row: ExtensionRow,
-  context: { unitName: string; proposalTitle: string },
+  context: { unitName: string; proposalTitle: string; kind?: string },
 ): Extension {
   const state = row.state as ExtensionState;
+  const kind = (context.kind ?? 'proposal') as HandledKind;
   return {
     id: row.id,
     assignmentId: row.assignmentId,
     proposalId: row.itemId,
     proposalTitle: context.proposalTitle,
+    kind,
+    kindName: handledKindNames[kind] ?? kind,
+    itemId: row.itemId,
+    itemTitle: context.proposalTitle,
+    link: adapterFor(kind).link({ id: row.itemId }),
     unitName: context.unitName,
     previousDueOn: row.previousDueOn,
     requestedDueOn: row.requestedDueOn,
@@ -103,6 +110,8 @@ export type ReplyContext = {
   unitName: string;
   classNames: ReadonlyMap<string, string>;
   officeReviewsReplies: boolean;
+  /** The kind's replies need the unit leader's sign-off (proposals always; unset means they do). */
+  leaderSignOff?: boolean;
   /** The unit and the office see the contact phone; everyone else a masked one. */
   seesContactPhone: boolean;
   ratings: RatingView[];
@@ -117,6 +126,7 @@ export function presentReply(actor: Actor, row: ReplyRow, context: ReplyContext)
   return {
     id: row.id,
     proposalId: row.itemId,
+    itemId: row.itemId,
     assignmentId: row.assignmentId,
     unitId: row.unitId,
     unitName: context.unitName,
@@ -142,7 +152,7 @@ export function presentReply(actor: Actor, row: ReplyRow, context: ReplyContext)
     stateName: replyWorkflow.states[state] ?? state,
     version: row.version,
     actions: availableActions(replyWorkflow, state, actor.roles, (action) =>
-      canTakeReplyAction(actor, row, action, context.officeReviewsReplies),
+      canTakeReplyAction(actor, row, action, context.officeReviewsReplies, context.leaderSignOff ?? true),
     ),
   };
 }

@@ -19,7 +19,20 @@ export function refusalProblem(refusal: Refusal): Problem {
   return conflict(refusal.detail, refusal.code);
 }
 
-/** Throws the refusal's problem when there is one. */
-export function throwIfRefused(refusal: Refusal | null): void {
-  if (refusal) throw refusalProblem(refusal);
+/** What a refusal says of another kind of item than a proposal (the rules speak of proposals and their proposers). */
+const otherKindDetails: Record<string, (kindName: string) => string> = {
+  forbidden_rating: (kindName) => `只有提出该${kindName}的委员可以评价答复`,
+};
+
+/** The refusal in the words of the item's kind: 提案 becomes 微建议… (a proposal's refusal is unchanged). */
+export function inKindWords(refusal: Refusal, kindName: string, topic?: string): Refusal {
+  if (kindName === '提案') return refusal;
+  const special = topic ? otherKindDetails[`${refusal.code}_${topic}`] : undefined;
+  const detail = special ? special(kindName) : refusal.detail.replaceAll('提案人', '建议人').replaceAll('提案', kindName);
+  return { code: refusal.code, detail };
+}
+
+/** Throws the refusal's problem when there is one, in the words of the item's kind when given. */
+export function throwIfRefused(refusal: Refusal | null, kindName = '提案', topic?: string): void {
+  if (refusal) throw refusalProblem(inKindWords(refusal, kindName, topic));
 }

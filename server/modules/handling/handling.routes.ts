@@ -11,6 +11,7 @@ import {
   extensionRequestSchema,
   extensionSchema,
   handlingViewSchema,
+  itemRepliesSchema,
   proposalRepliesSchema,
   ratingCreateSchema,
   replyDraftSchema,
@@ -33,11 +34,12 @@ import { releaseReply } from './actions/release-reply.ts';
 import { requestExtension } from './actions/request-extension.ts';
 import { returnReply } from './actions/return-reply.ts';
 import { sendCoOpinion } from './actions/send-co-opinion.ts';
+import { sendReply } from './actions/send-reply.ts';
 import { signOffReply } from './actions/sign-off-reply.ts';
 import { submitReply } from './actions/submit-reply.ts';
 import { updateReply } from './actions/update-reply.ts';
 import { listExtensions } from './extensions.list.ts';
-import { getHandlingView, getProposalReplies } from './handling.view.ts';
+import { getHandlingView, getItemReplies, getProposalReplies } from './handling.view.ts';
 import { replyLetterFor } from './reply-letter.download.ts';
 
 const tags = ['提案办理'];
@@ -202,6 +204,13 @@ export function handlingRoutes(app: ApiApp, deps: AppDependencies): void {
     run: ({ actor, id, version, context }) => submitReply(deps, actor, id, version, context),
   });
   registerItemAction(app, {
+    path: '/replies/:id/actions/send',
+    tags,
+    summary: '发送答复（不需分管领导签发的办理件，如微建议；经办人直接答复）',
+    response: replySchema,
+    run: ({ actor, id, version, context }) => sendReply(deps, actor, id, version, context),
+  });
+  registerItemAction(app, {
     path: '/replies/:id/actions/sign_off',
     tags,
     summary: '分管领导签发，送提案委审核（委员会要求审核答复时）',
@@ -238,10 +247,10 @@ export function handlingRoutes(app: ApiApp, deps: AppDependencies): void {
       config: { idempotent: true },
       schema: {
         tags,
-        summary: '提案人评价答复（满意、基本满意、不满意；每人一次，不满意可启动二次办理）',
+        summary: '提案人（微建议的建议人）评价答复（满意、基本满意、不满意；每人一次，不满意可启动二次办理）',
         params: idParamsSchema,
         body: ratingCreateSchema,
-        response: { 200: proposalRepliesSchema },
+        response: { 200: itemRepliesSchema },
       },
     },
     async (request) => rateReply(deps, requireActor(request), request.params.id, request.body, requestContext(request)),
@@ -285,5 +294,18 @@ export function handlingRoutes(app: ApiApp, deps: AppDependencies): void {
       schema: { tags, summary: '提案的答复与评价', params: idParamsSchema, response: { 200: proposalRepliesSchema } },
     },
     async (request) => getProposalReplies(deps, requireActor(request), request.params.id),
+  );
+
+  app.get(
+    '/items/:id/replies',
+    {
+      schema: {
+        tags,
+        summary: '办理件（提案、微建议）的答复与评价',
+        params: idParamsSchema,
+        response: { 200: itemRepliesSchema },
+      },
+    },
+    async (request) => getItemReplies(deps, requireActor(request), request.params.id),
   );
 }

@@ -11,13 +11,13 @@ import { fileProposal } from '../proposals/actions/file-proposal.ts';
 import { signForAssignment } from '../proposals/actions/sign-for-assignment.ts';
 import { submitProposal } from '../proposals/actions/submit-proposal.ts';
 import { demoActors } from '../proposals/proposals.seed.ts';
-import { itemAssignments } from './handled-items.tables.ts';
 import { draftReply } from './actions/draft-reply.ts';
 import { rateReply } from './actions/rate-reply.ts';
 import { recordContact } from './actions/record-contact.ts';
 import { requestExtension } from './actions/request-extension.ts';
 import { signOffReply } from './actions/sign-off-reply.ts';
 import { submitReply } from './actions/submit-reply.ts';
+import { itemAssignments } from './handled-items.tables.ts';
 import { type DemoHandlingText, demoHandlingTexts } from './handling.demo-texts.ts';
 import { loadHandlingRules } from './handling.queries.ts';
 

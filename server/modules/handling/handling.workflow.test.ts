@@ -29,6 +29,7 @@ const unit: Role[] = ['unit_handler', 'unit_leader'];
 /** The reply table written out by hand: "state action" → [next state, roles allowed]. */
 const replyTable: Record<string, [ReplyState, Role[]]> = {
   'draft submit': ['pending_signoff', unit],
+  'draft send': ['sent', unit],
   'pending_signoff sign_off': ['office_review', ['unit_leader']],
   'pending_signoff sign_off_and_send': ['sent', ['unit_leader']],
   'pending_signoff return': ['draft', ['unit_leader']],

@@ -2,10 +2,12 @@ import type { ExtensionAction, ExtensionState, ReplyAction, ReplyState } from '.
 import { defineWorkflow } from '../../platform/workflow/workflow.ts';
 
 /**
- * The way of one reply (or follow-up report) from the handler's draft to the proposers: the handler submits it
+ * The way of one reply (or follow-up report) from the handler's draft to the raters: the handler submits it
  * for sign-off, the unit leader signs it off or sends it back; when the committee reviews replies, the office then
  * releases it (and may change the class) or sends it back. Which of sign_off / sign_off_and_send the leader sees
  * depends on that setting (handling.policy.ts); the contact rule and the co-handlers' opinions are checked there too.
+ * A kind whose replies need no leader's sign-off (a micro-suggestion unless the committee asks for it) is sent by
+ * the handler straight from the draft (send); the policy offers send only then, never for a proposal.
  */
 export const replyWorkflow = defineWorkflow<ReplyState, ReplyAction>({
   name: 'proposal_reply',
@@ -19,6 +21,7 @@ export const replyWorkflow = defineWorkflow<ReplyState, ReplyAction>({
       roles: ['unit_handler', 'unit_leader'],
       label: '送领导签发',
     },
+    { action: 'send', from: ['draft'], to: 'sent', roles: ['unit_handler', 'unit_leader'], label: '发送答复' },
     { action: 'sign_off', from: ['pending_signoff'], to: 'office_review', roles: ['unit_leader'], label: '签发（送提案委审核）' },
     { action: 'sign_off_and_send', from: ['pending_signoff'], to: 'sent', roles: ['unit_leader'], label: '签发并答复' },
     { action: 'return', from: ['pending_signoff'], to: 'draft', roles: ['unit_leader'], label: '退回修改', needsReason: true },

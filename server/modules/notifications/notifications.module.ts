@@ -1,4 +1,5 @@
 import type { AppModule } from '../../platform/module.ts';
+import { phoneSmsJobs } from '../../platform/notify/phone-sms.ts';
 import { notificationJobs } from './notifications.jobs.ts';
 import { notificationRoutes } from './notifications.routes.ts';
 
@@ -6,5 +7,5 @@ import { notificationRoutes } from './notifications.routes.ts';
 export const notificationsModule: AppModule = {
   name: 'notifications',
   routes: notificationRoutes,
-  jobs: notificationJobs,
+  jobs: { ...notificationJobs, ...phoneSmsJobs },
 };

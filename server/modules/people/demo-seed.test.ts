@@ -43,6 +43,7 @@ describe('demo data', () => {
       'leader1',
       'supervisor1',
       'info1',
+      'station1',
     ]);
     expect(accounts?.every((account) => account.description.length > 0)).toBe(true);
     expect(await seedDemoIfEmpty(test.dependencies)).toBeNull();
@@ -61,6 +62,7 @@ describe('demo data', () => {
       'leader',
       'supervisor',
       'information_office',
+      'station_staff',
     ]) {
       expect(held.has(role), role).toBe(true);
     }

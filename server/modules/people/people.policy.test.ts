@@ -41,6 +41,7 @@ describe('roster permissions, every role', () => {
     ['supervisor', { readMembers: true, manage: false, reveal: false, readUnits: true }],
     ['information_office', { readMembers: true, manage: false, reveal: false, readUnits: true }],
     ['leader', { readMembers: true, manage: false, reveal: false, readUnits: true }],
+    ['station_staff', { readMembers: true, manage: false, reveal: false, readUnits: true }],
   ];
   it('covers every role', () => expect(table.map(([role]) => role).sort()).toEqual([...roles].sort()));
   it.each(table)('%s', (role, expected) => {
@@ -207,6 +208,15 @@ describe('links a role needs', () => {
   ];
   it.each(cases)('%j member=%s unit=%s', (held, memberId, unitId, expected) =>
     expect(missingLinks({ roles: held, memberId, unitId })).toEqual(expected),
+  );
+});
+
+describe('the station staff role needs a station', () => {
+  it.each([
+    [null, ['stationId']],
+    ['s1', []],
+  ] as const)('station=%s', (stationId, expected) =>
+    expect(missingLinks({ roles: ['station_staff'], memberId: null, unitId: null, stationId })).toEqual(expected),
   );
 });
 

@@ -154,10 +154,19 @@ export function canReadPasswordResets(actor: PolicyActor): boolean {
   return actor.roles.some(isAdministrativeRole);
 }
 
-/** Roles a linked record must back: the member role needs a member, unit roles need a unit. */
-export function missingLinks(next: { roles: readonly Role[]; memberId: string | null; unitId: string | null }): string[] {
+/**
+ * Roles a linked record must back: the member role needs a member, unit roles need a unit, the station staff role a
+ * liaison station or member studio.
+ */
+export function missingLinks(next: {
+  roles: readonly Role[];
+  memberId: string | null;
+  unitId: string | null;
+  stationId?: string | null;
+}): string[] {
   const problems: string[] = [];
   if (next.roles.includes('member') && !next.memberId) problems.push('memberId');
   if ((next.roles.includes('unit_handler') || next.roles.includes('unit_leader')) && !next.unitId) problems.push('unitId');
+  if (next.roles.includes('station_staff') && !next.stationId) problems.push('stationId');
   return problems;
 }

@@ -118,6 +118,7 @@ export function presentUser(
     roles: Role[];
     members: Map<string, Named>;
     units: Map<string, Named>;
+    stations?: Map<string, Named>;
     now: Date;
     actions: AvailableAction[];
     cipher: FieldCipher;
@@ -132,6 +133,7 @@ export function presentUser(
     state: row.state as UserState,
     member: ref(input.members, row.memberId),
     unit: ref(input.units, row.unitId),
+    station: ref(input.stations ?? new Map(), row.stationId),
     mobileMasked: maskSealed(input.cipher, row.mobileEncrypted),
     mustChangePassword: row.mustChangePassword,
     locked,
@@ -153,6 +155,7 @@ export function userAuditView(row: UserRow, roles: readonly Role[], cipher: Fiel
     state: row.state,
     memberId: row.memberId,
     unitId: row.unitId,
+    stationId: row.stationId,
     mobile: maskSealed(cipher, row.mobileEncrypted),
     mustChangePassword: row.mustChangePassword,
   };

@@ -25,6 +25,8 @@ export const users = pgTable(
     totpLastStep: integer(),
     memberId: uuid(),
     unitId: uuid(),
+    /** The liaison station or member studio a station staff account keeps (stations module). */
+    stationId: uuid(),
     lastLoginAt: instant(),
     /** A demo account (seeded with a published password); while any is active the web shows 演示环境. */
     demo: boolean().notNull().default(false),

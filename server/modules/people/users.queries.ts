@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor, likePattern } from '../../platform/http/pag
 import { forbidden, notFound } from '../../platform/http/problem.ts';
 import type { AppDependencies } from '../../platform/module.ts';
 import { availableActions } from '../../platform/workflow/workflow.ts';
+import { stationNames } from '../stations/stations.queries.ts';
 import { memberNames, unitNames } from './people.lookups.ts';
 import { canReadUser, canTakeUserAction, type PolicyActor } from './people.policy.ts';
 import { isLocked, presentUser, type UserRow } from './people.presenter.ts';
@@ -75,6 +76,11 @@ export async function presentUsers(executor: Executor, deps: AppDependencies, ac
       rows.map((row) => row.unitId),
     ),
   ];
+  const stations = await stationNames(
+    executor,
+    actor.orgId,
+    rows.map((row) => row.stationId),
+  );
   const now = deps.now();
   return rows.map((row) => {
     const held = roles.get(row.id) ?? [];
@@ -82,6 +88,7 @@ export async function presentUsers(executor: Executor, deps: AppDependencies, ac
       roles: held,
       members,
       units,
+      stations,
       now,
       cipher: deps.cipher,
       actions: accountActions(actor, row, held, now),

@@ -1,38 +1,71 @@
-import type { Assignment, AssignmentBatch, AssignmentRole, AssignmentState } from '../../../contracts/proposals.ts';
+import { type HandledKind, handledKindNames } from '../../../contracts/handled-kinds.ts';
+import type {
+  Assignment,
+  AssignmentAction,
+  AssignmentBatch,
+  AssignmentRole,
+  AssignmentState,
+} from '../../../contracts/proposals.ts';
 import { assignmentRoleNames } from '../../../contracts/proposals.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { availableActions } from '../../platform/workflow/workflow.ts';
+import type { itemAssignments } from '../handling/handled-items.tables.ts';
+import { adapterFor } from '../handling/handled-kind-registry.ts';
 import { canTakeAssignmentAction } from './assignments.policy.ts';
 import type { assignmentBatches } from './proposals.tables.ts';
-import type { itemAssignments } from '../handling/handled-items.tables.ts';
 import { assignmentWorkflow } from './proposals.workflow.ts';
 
 export type AssignmentRow = typeof itemAssignments.$inferSelect;
 export type BatchRow = typeof assignmentBatches.$inferSelect;
 
-/** What an assignment shows of its proposal and unit. */
+/** What an assignment shows of its item (a proposal, a micro-suggestion…) and unit. */
 export type AssignmentContext = {
-  proposal: { number: string | null; title: string; sessionId: string };
+  proposal: { number: string | null; title: string; sessionId: string | null };
+  /** The item's kind (proposal when not given). */
+  kind?: string;
   unitName: string;
   /** Today's business date in the committee's time zone (the adjustment window depends on it). */
   today: string;
 };
+
+/** Where the web shows an item of a kind (its kind's adapter says). */
+function itemLink(kind: string, id: string): string {
+  return adapterFor(kind).link({ id });
+}
 
 /** An instant as ISO 8601 in UTC, whatever form the database returned. */
 function iso(value: string | null): string | null {
   return value === null ? null : new Date(value).toISOString();
 }
 
-/** The staff view of one unit's assignment, with the actions open to the actor now. Never the raw row. */
+/** Adjustments (申请调整) are the proposal's: a unit given another kind of item asks the office instead. */
+const proposalOnlyActions: readonly AssignmentAction[] = ['request_adjustment', 'approve_adjustment', 'refuse_adjustment'];
+
+/** Whether an assignment action applies to an item of this kind. */
+export function assignmentActionApplies(kind: string, action: AssignmentAction): boolean {
+  return kind === 'proposal' || !proposalOnlyActions.includes(action);
+}
+
+/**
+ * The staff view of one unit's assignment, with the actions open to the actor now and the item it is for (under
+ * its kind's names and, as before, the proposal's). Never the raw row.
+ */
 export function presentAssignment(actor: Actor, row: AssignmentRow, context: AssignmentContext): Assignment {
   const state = row.state as AssignmentState;
   const role = row.role as AssignmentRole;
+  const kind = (context.kind ?? 'proposal') as HandledKind;
   return {
     id: row.id,
     proposalId: row.itemId,
     proposalNumber: context.proposal.number,
     proposalTitle: context.proposal.title,
-    sessionId: context.proposal.sessionId,
+    sessionId: context.proposal.sessionId ?? '',
+    kind,
+    kindName: handledKindNames[kind] ?? kind,
+    itemId: row.itemId,
+    itemNumber: context.proposal.number,
+    itemTitle: context.proposal.title,
+    link: itemLink(kind, row.itemId),
     unitId: row.unitId,
     unitName: context.unitName,
     role,
@@ -49,8 +82,11 @@ export function presentAssignment(actor: Actor, row: AssignmentRow, context: Ass
     state,
     stateName: assignmentWorkflow.states[state] ?? state,
     version: row.version,
-    actions: availableActions(assignmentWorkflow, state, actor.roles, (action) =>
-      canTakeAssignmentAction(actor, row, action, context.today),
+    actions: availableActions(
+      assignmentWorkflow,
+      state,
+      actor.roles,
+      (action) => assignmentActionApplies(kind, action) && canTakeAssignmentAction(actor, row, action, context.today),
     ),
   };
 }

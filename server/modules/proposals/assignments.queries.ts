@@ -7,13 +7,13 @@ import type { Executor } from '../../platform/db/database.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/paging.ts';
 import { forbidden, notFound } from '../../platform/http/problem.ts';
 import type { AppDependencies } from '../../platform/module.ts';
+import { handledItems, itemAssignments } from '../handling/handled-items.tables.ts';
 import { loadCalendar, type OrganizationCalendar } from '../orgs/orgs.calendar.ts';
 import { loadOrganization } from '../orgs/orgs.queries.ts';
 import { units } from '../people/people.tables.ts';
 import { canListAssignments, canSeeAssignment, seesAllAssignments } from './assignments.policy.ts';
 import { type AssignmentRow, type BatchRow, presentAssignment, presentBatch } from './assignments.presenter.ts';
-import { assignmentBatches, proposals } from './proposals.tables.ts';
-import { itemAssignments } from '../handling/handled-items.tables.ts';
+import { assignmentBatches } from './proposals.tables.ts';
 
 /** The deadline rules of assignment: the committee's calendar, today, and the tenant's periods. */
 export type AssignmentRules = {
@@ -80,7 +80,10 @@ export async function loadVisibleAssignment(
   return row;
 }
 
-/** The view of an assignment for the actor: its proposal's number and title, the unit's name, the open actions. */
+/**
+ * The view of an assignment for the actor: its item's kind, number and title (from the handling engine's row, kept
+ * in step with the owner), the unit's name, the open actions.
+ */
 export async function presentAssignmentFor(
   executor: Executor,
   actor: Actor,
@@ -88,12 +91,18 @@ export async function presentAssignmentFor(
   today: string,
 ): Promise<Assignment> {
   const [found] = await executor
-    .select({ number: proposals.number, title: proposals.title, sessionId: proposals.sessionId, unitName: units.name })
-    .from(proposals)
-    .innerJoin(units, and(eq(units.orgId, proposals.orgId), eq(units.id, row.unitId)))
-    .where(and(eq(proposals.orgId, row.orgId), eq(proposals.id, row.itemId)));
+    .select({
+      kind: handledItems.kind,
+      number: handledItems.number,
+      title: handledItems.title,
+      sessionId: handledItems.sessionId,
+      unitName: units.name,
+    })
+    .from(handledItems)
+    .innerJoin(units, and(eq(units.orgId, handledItems.orgId), eq(units.id, row.unitId)))
+    .where(and(eq(handledItems.orgId, row.orgId), eq(handledItems.id, row.itemId)));
   if (!found) throw notFound('交办件');
-  return presentAssignment(actor, row, { proposal: found, unitName: found.unitName, today });
+  return presentAssignment(actor, row, { proposal: found, kind: found.kind, unitName: found.unitName, today });
 }
 
 /** GET /assignments/{id}: one assignment the actor may see. */
@@ -105,8 +114,9 @@ export async function getAssignment(deps: AppDependencies, actor: Actor, id: str
 }
 
 /**
- * GET /assignments: newest first with cursor paging. The office, supervisors and leaders see the committee's;
- * a unit user sees only their unit's (the unit's inbox, across sessions), whatever unitId they ask for.
+ * GET /assignments: newest first with cursor paging, every kind of handled item (proposals, micro-suggestions) or
+ * one. The office, supervisors and leaders see the committee's; a unit user sees only their unit's (the unit's
+ * inbox, across sessions), whatever unitId they ask for.
  */
 export async function listAssignments(
   deps: AppDependencies,
@@ -118,21 +128,24 @@ export async function listAssignments(
   if (!seesAllAssignments(actor)) conditions.push(eq(itemAssignments.unitId, actor.unitId ?? ''));
   if (query.unitId) conditions.push(eq(itemAssignments.unitId, query.unitId));
   if (query.proposalId) conditions.push(eq(itemAssignments.itemId, query.proposalId));
+  if (query.itemId) conditions.push(eq(itemAssignments.itemId, query.itemId));
   if (query.state) conditions.push(eq(itemAssignments.state, query.state));
-  if (query.sessionId) conditions.push(eq(proposals.sessionId, query.sessionId));
+  if (query.sessionId) conditions.push(eq(handledItems.sessionId, query.sessionId));
+  if (query.kind) conditions.push(eq(handledItems.kind, query.kind));
   const cursor = decodeCursor(query.cursor, ['s']);
   if (cursor) conditions.push(lt(itemAssignments.id, String(cursor[0])));
   const orm = deps.database.orm;
   const rows = await orm
     .select({
       row: itemAssignments,
-      number: proposals.number,
-      title: proposals.title,
-      sessionId: proposals.sessionId,
+      kind: handledItems.kind,
+      number: handledItems.number,
+      title: handledItems.title,
+      sessionId: handledItems.sessionId,
       unitName: units.name,
     })
     .from(itemAssignments)
-    .innerJoin(proposals, and(eq(proposals.orgId, itemAssignments.orgId), eq(proposals.id, itemAssignments.itemId)))
+    .innerJoin(handledItems, and(eq(handledItems.orgId, itemAssignments.orgId), eq(handledItems.id, itemAssignments.itemId)))
     .innerJoin(units, and(eq(units.orgId, itemAssignments.orgId), eq(units.id, itemAssignments.unitId)))
     .where(and(...conditions))
     .orderBy(desc(itemAssignments.id))
@@ -140,8 +153,8 @@ export async function listAssignments(
   const today = (await loadCalendar(orm, actor.orgId)).today(deps.now());
   const page = rows.slice(0, query.limit);
   return {
-    items: page.map(({ row, number, title, sessionId, unitName }) =>
-      presentAssignment(actor, row, { proposal: { number, title, sessionId }, unitName, today }),
+    items: page.map(({ row, kind, number, title, sessionId, unitName }) =>
+      presentAssignment(actor, row, { proposal: { number, title, sessionId }, kind, unitName, today }),
     ),
     nextCursor: rows.length > query.limit ? encodeCursor([page[page.length - 1].row.id]) : null,
   };

@@ -1,9 +1,9 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Executor } from '../../platform/db/database.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { canReadProposal, type ProposalFacts, type ProposalLinks } from './proposals.policy.ts';
 import { proposalCoSigners, proposals } from './proposals.tables.ts';
-import { itemAssignments } from '../handling/handled-items.tables.ts';
 
 /** What the read check needs of a proposal row. */
 type Openable = ProposalFacts & { id: string };

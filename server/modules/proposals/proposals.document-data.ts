@@ -5,13 +5,13 @@ import { type Actor, hasAnyRole } from '../../platform/auth/actor.ts';
 import { businessDate } from '../../platform/calendar/business-date.ts';
 import { badRequest, forbidden, notFound, Problem } from '../../platform/http/problem.ts';
 import type { AppDependencies } from '../../platform/module.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { loadOrganization, loadSession } from '../orgs/orgs.queries.ts';
 import { dictionaryEntries } from '../orgs/orgs.tables.ts';
 import { members, units } from '../people/people.tables.ts';
 import type { AssignmentNoticeData, ProposalDocumentData } from './proposals.documents.ts';
 import { loadVisibleProposal } from './proposals.queries.ts';
 import { assignmentBatches, proposalSupplements, proposals } from './proposals.tables.ts';
-import { itemAssignments } from '../handling/handled-items.tables.ts';
 
 const kindNames: Record<string, string> = { plenary: '大会提案', interim: '平时提案' };
 

@@ -12,6 +12,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
+import { proposalFieldLabels } from '../../../contracts/proposals.ts';
 
 /** Fonts of official documents (党政机关公文格式 practice): 仿宋 for text, 黑体 for headings, 宋体 for the red title. */
 const fonts = {
@@ -210,11 +211,11 @@ export function proposalDocument(data: ProposalDocumentData): Promise<Buffer> {
       children: [run(`${numberText(data.number)}　（${data.kindName}）`, { size: sizes.sanhao })],
     }),
     table,
-    heading('案由'),
+    heading(proposalFieldLabels.title),
     bodyParagraph(data.title),
-    heading('情况分析'),
+    heading(proposalFieldLabels.background),
     ...textBlock(data.background),
-    heading('建议'),
+    heading(proposalFieldLabels.suggestions),
     ...textBlock(data.suggestions),
   ];
   data.supplements.forEach((supplement, index) => {

@@ -3,13 +3,13 @@ import { type AssignmentRole, assignmentRoleNames, type ProposalState } from '..
 import type { Actor, RequestContext } from '../../platform/auth/actor.ts';
 import { recordEvent } from '../../platform/events/record-event.ts';
 import type { AppDependencies } from '../../platform/module.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { loadOrganization } from '../orgs/orgs.queries.ts';
 import { dictionaryEntries, sessions } from '../orgs/orgs.tables.ts';
 import { writeSheet } from '../people/people.excel.ts';
 import { members, units } from '../people/people.tables.ts';
 import { orderOf, type ProposalFilters, proposalConditions, sortOf } from './proposals.list.ts';
 import { proposals } from './proposals.tables.ts';
-import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { proposalWorkflow } from './proposals.workflow.ts';
 
 /** Most rows one export holds; narrower filters get the rest. */

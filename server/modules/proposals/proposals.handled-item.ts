@@ -1,6 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { HandlingPhase } from '../../../contracts/handling.ts';
 import type { ProposalState } from '../../../contracts/proposals.ts';
-import { sql } from 'drizzle-orm';
 import type { Executor, Transaction } from '../../platform/db/database.ts';
 import { writeHandledItem } from '../handling/handled-items.ts';
 import type { ProposalRow } from './proposals.queries.ts';

@@ -3,9 +3,9 @@ import { newId } from '../../platform/db/columns.ts';
 import { recordEvent } from '../../platform/events/record-event.ts';
 import { createUser, signIn } from '../../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { units } from '../people/people.tables.ts';
 import { syncProposalHandledItemsById } from './proposals.handled-item.ts';
-import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { call, createProposalCommittee, draftBody, TODAY } from './proposals.test-support.ts';
 
 describe('proposals API: history timeline', () => {

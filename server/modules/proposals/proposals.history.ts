@@ -4,9 +4,9 @@ import type { historySchema } from '../../../contracts/proposals.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { events } from '../../platform/events/events.tables.ts';
 import type { AppDependencies } from '../../platform/module.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { users } from '../people/people.tables.ts';
 import { loadVisibleProposal } from './proposals.queries.ts';
-import { itemAssignments } from '../handling/handled-items.tables.ts';
 
 /** A proposal's timeline, as the API returns it. */
 export type ProposalHistory = z.infer<typeof historySchema>;

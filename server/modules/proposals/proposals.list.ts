@@ -6,13 +6,13 @@ import { decodeCursor, encodeCursor, likePattern } from '../../platform/http/pag
 import { badRequest } from '../../platform/http/problem.ts';
 import type { AppDependencies } from '../../platform/module.ts';
 import { buildTsquery, isEmptyQuery, parseQuery } from '../../platform/search/query.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { members } from '../people/people.tables.ts';
 import { repliedStates } from '../publication/publication.policy.ts';
 import { searchDocuments } from '../search/search.tables.ts';
 import { filedAndLaterStates, privateStates } from './proposals.policy.ts';
 import { presentProposalSummary } from './proposals.presenter.ts';
 import { proposalCoSigners, proposals } from './proposals.tables.ts';
-import { itemAssignments } from '../handling/handled-items.tables.ts';
 
 /** The query of the proposal list (and of its Excel export, which ignores the paging fields). */
 export type ProposalListQuery = z.output<typeof proposalListQuerySchema>;

@@ -6,12 +6,12 @@ import { businessDate } from '../../platform/calendar/business-date.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/problem.ts';
 import type { AppDependencies } from '../../platform/module.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { loadOrganization, type SessionRow } from '../orgs/orgs.queries.ts';
 import { members, units } from '../people/people.tables.ts';
 import { openableProposalIds } from './proposals.access.ts';
 import { type MergedSource, presentProposal } from './proposals.presenter.ts';
 import { proposalCoSigners, proposalSupplements, proposals } from './proposals.tables.ts';
-import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { assignmentWorkflow } from './proposals.workflow.ts';
 
 export type ProposalRow = typeof proposals.$inferSelect;
@@ -185,13 +185,7 @@ export async function loadLiveAssignments(
     .select({ row: itemAssignments, unitName: units.name })
     .from(itemAssignments)
     .innerJoin(units, and(eq(units.orgId, itemAssignments.orgId), eq(units.id, itemAssignments.unitId)))
-    .where(
-      and(
-        eq(itemAssignments.orgId, orgId),
-        eq(itemAssignments.itemId, proposalId),
-        ne(itemAssignments.state, 'reassigned'),
-      ),
-    )
+    .where(and(eq(itemAssignments.orgId, orgId), eq(itemAssignments.itemId, proposalId), ne(itemAssignments.state, 'reassigned')))
     .orderBy(asc(itemAssignments.id));
   const order = ['lead', 'sole', 'parallel', 'co'];
   return rows

@@ -3,11 +3,11 @@ import type { Role } from '../../../contracts/roles.ts';
 import { newId } from '../../platform/db/columns.ts';
 import type { AppDependencies } from '../../platform/module.ts';
 import { createUser, signIn } from '../../test/fixtures.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { dictionaryEntries } from '../orgs/orgs.tables.ts';
 import { members, units, users } from '../people/people.tables.ts';
-import { assignmentBatches, proposalCoSigners, proposalSupplements, proposals } from './proposals.tables.ts';
 import { syncProposalHandledItemsById } from './proposals.handled-item.ts';
-import { itemAssignments } from '../handling/handled-items.tables.ts';
+import { assignmentBatches, proposalCoSigners, proposalSupplements, proposals } from './proposals.tables.ts';
 import { createProposalCommittee } from './proposals.test-support.ts';
 
 type NewProposal = typeof proposals.$inferInsert;

@@ -1,9 +1,9 @@
 import { and, asc, eq, gt, ne } from 'drizzle-orm';
 import type { Executor, Orm } from '../../platform/db/database.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { itemReplies } from '../handling/handling.tables.ts';
 import { indexDocument } from '../search/search-documents.ts';
 import { proposals } from './proposals.tables.ts';
-import { itemAssignments } from '../handling/handled-items.tables.ts';
 
 /**
  * Writes a proposal's search document in the caller's transaction: title and key words (weight A), background
@@ -23,11 +23,7 @@ export async function indexProposal(executor: Executor, orgId: string, proposalI
     .select({ unitId: itemAssignments.unitId })
     .from(itemAssignments)
     .where(
-      and(
-        eq(itemAssignments.orgId, orgId),
-        eq(itemAssignments.itemId, proposalId),
-        ne(itemAssignments.state, 'reassigned'),
-      ),
+      and(eq(itemAssignments.orgId, orgId), eq(itemAssignments.itemId, proposalId), ne(itemAssignments.state, 'reassigned')),
     );
   // The units' sent replies count too (weight C): staff find a proposal by what was answered.
   const replies = await executor

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { AssignmentPlan, Proposal } from '../../../contracts/proposals.ts';
 import type { Actor, RequestContext } from '../../platform/auth/actor.ts';
 import type { AppDependencies } from '../../platform/module.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { dictionaryEntries } from '../orgs/orgs.tables.ts';
 import { assignProposal } from './actions/assign-proposal.ts';
 import { confirmAssignmentBatch } from './actions/confirm-assignment-batch.ts';
@@ -9,7 +10,6 @@ import { requestAdjustment } from './actions/request-adjustment.ts';
 import { setCategoryDefaultUnits } from './actions/set-category-default-units.ts';
 import { signForAssignment } from './actions/sign-for-assignment.ts';
 import { proposals } from './proposals.tables.ts';
-import { itemAssignments } from '../handling/handled-items.tables.ts';
 
 /** What the assignment part of the demo seed needs from the proposal part. */
 export type DemoAssigner = {
@@ -47,11 +47,7 @@ async function assignmentOf(deps: AppDependencies, orgId: string, proposalId: st
     .select()
     .from(itemAssignments)
     .where(
-      and(
-        eq(itemAssignments.orgId, orgId),
-        eq(itemAssignments.itemId, proposalId),
-        eq(itemAssignments.unitId, unitId ?? ''),
-      ),
+      and(eq(itemAssignments.orgId, orgId), eq(itemAssignments.itemId, proposalId), eq(itemAssignments.unitId, unitId ?? '')),
     );
   return row;
 }

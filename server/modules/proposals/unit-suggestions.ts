@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { forbidden, notFound } from '../../platform/http/problem.ts';
 import type { AppDependencies } from '../../platform/module.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { dictionaryEntries } from '../orgs/orgs.tables.ts';
 import { units } from '../people/people.tables.ts';
 import { proposalText } from '../routing/routing.examples.ts';
@@ -14,7 +15,6 @@ import { filedAndLaterStates } from './proposals.policy.ts';
 import { loadVisibleProposal } from './proposals.queries.ts';
 import { similarity } from './proposals.similarity.ts';
 import { categoryDefaultUnits, proposals } from './proposals.tables.ts';
-import { itemAssignments } from '../handling/handled-items.tables.ts';
 
 type Suggestion = z.infer<typeof unitSuggestionSchema>;
 

@@ -29,13 +29,7 @@ export async function buildPublicText(
     .select({ reply: itemReplies, unitName: units.name })
     .from(itemReplies)
     .innerJoin(units, and(eq(units.orgId, itemReplies.orgId), eq(units.id, itemReplies.unitId)))
-    .where(
-      and(
-        eq(itemReplies.orgId, proposal.orgId),
-        eq(itemReplies.itemId, proposal.id),
-        eq(itemReplies.state, 'sent'),
-      ),
-    )
+    .where(and(eq(itemReplies.orgId, proposal.orgId), eq(itemReplies.itemId, proposal.id), eq(itemReplies.state, 'sent')))
     .orderBy(asc(itemReplies.id));
   const removed: Record<string, number> = {};
   const clean = (value: string) => {

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { filedAndLaterStates } from '../proposals/proposals.policy.ts';
 import { proposals } from '../proposals/proposals.tables.ts';
-import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { routingHistory } from './routing.tables.ts';
 
 /** One item routing learns from: its text, its category and the units that handled it. */

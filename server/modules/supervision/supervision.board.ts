@@ -1,13 +1,17 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { type HandledKind, handledKindNames } from '../../../contracts/handling.ts';
 import { type AssignmentRole, assignmentRoleNames } from '../../../contracts/proposals.ts';
 import { effectiveSettings } from '../../../contracts/settings.ts';
 import { type BoardPage, type boardQuerySchema, type Light, lightNames } from '../../../contracts/supervision.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { badRequest, forbidden } from '../../platform/http/problem.ts';
 import type { AppDependencies } from '../../platform/module.ts';
+import { adapterFor } from '../handling/handled-kind-registry.ts';
 import { loadCalendar } from '../orgs/orgs.calendar.ts';
 import { loadOrganization } from '../orgs/orgs.queries.ts';
+import { dataVersion } from '../statistics/statistics.cache.ts';
+import { cachedBoardCounts } from './supervision.counts.ts';
 import { canSeeBoard, lightOf } from './supervision.policy.ts';
 
 type BoardRow = {
@@ -37,7 +41,8 @@ function offsetOf(cursor: string | undefined): number {
 }
 
 /**
- * GET /supervision/board: every live assignment of proposals still handled (not archived), with its light on
+ * GET /supervision/board: every live assignment of items still handled (proposals and micro-suggestions, or one
+ * kind; not archived), with its light on
  * today's date in the committee's time zone, most urgent first — red by most overdue, then yellow, green, done —
  * and the counts by light under the same filters. The lights are computed in SQL (the same rule as lightOf).
  */
@@ -52,51 +57,87 @@ export async function getBoard(
   const yellowAt = effectiveSettings(organization.settings).proposals.yellowAtPercent;
   const calendar = await loadCalendar(orm, actor.orgId);
   const today = calendar.today(deps.now());
-  const filters: SQL[] = [
-    sql`a.org_id = ${actor.orgId}`,
-    sql`a.state <> 'reassigned'`,
-    sql`h.phase in ('handling', 'replied', 'closed')`,
-  ];
-  if (query.sessionId) filters.push(sql`h.session_id = ${query.sessionId}`);
-  if (query.unitId) filters.push(sql`a.unit_id = ${query.unitId}`);
-  const lit = sql`
-    with base as (
-      select a.id, a.item_id, h.kind, a.unit_id, a.role, a.due_on::text as due_on, a.replied_at,
-             (a.assigned_at at time zone ${calendar.timeZone})::date as assigned_day,
-             h.number, h.title, h.state, u.name as unit_name
-      from item_assignments a
-      join handled_items h on h.org_id = a.org_id and h.id = a.item_id
-      join units u on u.org_id = a.org_id and u.id = a.unit_id
-      where ${sql.join(filters, sql` and `)}
-    ), lit as (
-      select *, assigned_day::text as assigned_on,
-        case
-          when replied_at is not null then 'done'
-          when due_on::date < ${today}::date then 'red'
-          when (${today}::date - assigned_day) * 100 >= ${yellowAt} * greatest(1, due_on::date - assigned_day) then 'yellow'
-          else 'green'
-        end as light
-      from base
-    )`;
+  const ofAssignment: SQL[] = [sql`a.org_id = ${actor.orgId}`, sql`a.state <> 'reassigned'`];
+  const ofItem: SQL[] = [sql`h.phase in ('handling', 'replied', 'closed')`];
+  // A session narrows the proposals; kinds counted by year (micro-suggestions) belong to no session and stay.
+  if (query.sessionId) ofItem.push(sql`(h.session_id = ${query.sessionId} or h.session_id is null)`);
+  if (query.unitId) ofAssignment.push(sql`a.unit_id = ${query.unitId}`);
+  if (query.kind) ofItem.push(sql`h.kind = ${query.kind}`);
+  const where = sql.join([...ofAssignment, ...ofItem], sql` and `);
+  const from = sql`item_assignments a join handled_items h on h.org_id = a.org_id and h.id = a.item_id`;
+  const assignedDay = sql`(a.assigned_at at time zone ${calendar.timeZone})::date`;
+  const yellow = sql`(${today}::date - ${assignedDay}) * 100 >= ${yellowAt} * greatest(1, a.due_on - ${assignedDay})`;
   const offset = offsetOf(query.cursor);
-  const onlyLight = query.light ? sql`where light = ${query.light}` : sql``;
-  const page = await orm.execute<BoardRow>(sql`${lit}
-    select lit.*, r.last_reminder_at, coalesce(r.reminder_count, 0) as reminder_count
-    from lit
+  const wanted = offset + query.limit + 1;
+  // The order is red (most overdue first), yellow, green, done, each by due date: one branch per group, each
+  // reading no more rows than the page needs (red and done in due-date order), so a page never lights and sorts
+  // every assignment of the committee. Units and reminders are read for the page's rows only.
+  const branches: SQL[] = [];
+  const wants = (light: Light) => !query.light || query.light === light;
+  if (wants('red')) {
+    branches.push(sql`(select a.id, 0 as rank, a.due_on from ${from}
+      where ${where} and a.replied_at is null and a.due_on < ${today}::date order by a.due_on, a.id limit ${wanted})`);
+  }
+  if (wants('yellow') || wants('green')) {
+    const rank = sql`case when ${yellow} then 1 else 2 end`;
+    const only = query.light === 'yellow' ? sql`and ${yellow}` : query.light === 'green' ? sql`and not (${yellow})` : sql``;
+    branches.push(sql`(select a.id, ${rank} as rank, a.due_on from ${from}
+      where ${where} and a.replied_at is null and a.due_on >= ${today}::date ${only}
+      order by 2, a.due_on, a.id limit ${wanted})`);
+  }
+  if (wants('done')) {
+    branches.push(sql`(select a.id, 3 as rank, a.due_on from ${from}
+      where ${where} and a.replied_at is not null order by a.due_on, a.id limit ${wanted})`);
+  }
+  const pageStatement = sql`
+    with picked as (${sql.join(branches, sql` union all `)}),
+    page as (select * from picked order by rank, due_on, id limit ${query.limit + 1} offset ${offset})
+    select a.id, a.item_id, h.kind, a.unit_id, a.role, a.due_on::text as due_on, a.replied_at,
+      ${assignedDay}::text as assigned_on, h.number, h.title, h.state, u.name as unit_name,
+      (array['red', 'yellow', 'green', 'done'])[page.rank + 1] as light,
+      r.last_reminder_at, coalesce(r.reminder_count, 0) as reminder_count
+    from page
+    join item_assignments a on a.org_id = ${actor.orgId} and a.id = page.id
+    join handled_items h on h.org_id = a.org_id and h.id = a.item_id
+    join units u on u.org_id = a.org_id and u.id = a.unit_id
     left join lateral (
       select max(sent_at) as last_reminder_at, count(*) as reminder_count
-      from reminders where org_id = ${actor.orgId} and assignment_id = lit.id
+      from reminders where org_id = ${actor.orgId} and assignment_id = a.id
     ) r on true
-    ${onlyLight}
-    order by case light when 'red' then 0 when 'yellow' then 1 when 'green' then 2 else 3 end, due_on, id
-    limit ${query.limit + 1} offset ${offset}`);
-  const counted = await orm.execute<{ light: Light; total: string | number }>(sql`${lit}
-    select light, count(*) as total from lit group by light`);
-  const counts = { red: 0, yellow: 0, green: 0, done: 0, total: 0 };
-  for (const row of counted.rows) {
-    counts[row.light] = Number(row.total);
-    counts.total += Number(row.total);
-  }
+    order by page.rank, page.due_on, page.id`;
+  // The counts under the same filters, in one pass (yellow needs the assignment day, only of the open rows).
+  // One unit's few thousand assignments look their items up one by one (a correlated lookup by key), rather than
+  // hashing every item of the committee as the planner would for a join.
+  const counted = query.unitId
+    ? sql`from item_assignments a where ${sql.join(ofAssignment, sql` and `)} and coalesce((select true from handled_items h
+        where h.org_id = a.org_id and h.id = a.item_id and ${sql.join(ofItem, sql` and `)}), false)`
+    : sql`from ${from} where ${where}`;
+  const countStatement = sql`
+    select count(*) filter (where a.replied_at is null and a.due_on < ${today}::date) as red,
+      count(*) filter (where a.replied_at is null and a.due_on >= ${today}::date and ${yellow}) as yellow,
+      count(*) filter (where a.replied_at is null and a.due_on >= ${today}::date and not (${yellow})) as green,
+      count(*) filter (where a.replied_at is not null) as done
+    ${counted}`;
+  // The counts read every assignment under the filters; they are computed once per state of the committee's data
+  // (supervision.counts.ts). Two statements at once: on the PostgreSQL server they run side by side.
+  const countKey = {
+    orgId: actor.orgId,
+    filters: JSON.stringify([query.sessionId ?? null, query.unitId ?? null, query.kind ?? null, yellowAt]),
+    today,
+    version: await dataVersion(orm, actor.orgId),
+  };
+  const [page, counts] = await Promise.all([
+    orm.execute<BoardRow>(pageStatement),
+    cachedBoardCounts(countKey, async () => {
+      const [totals] = (await orm.execute<Record<Light, string | number>>(countStatement)).rows;
+      const computed = { red: 0, yellow: 0, green: 0, done: 0, total: 0 };
+      for (const light of ['red', 'yellow', 'green', 'done'] as const) {
+        computed[light] = Number(totals?.[light] ?? 0);
+        computed.total += computed[light];
+      }
+      return computed;
+    }),
+  ]);
   const rows = page.rows.slice(0, query.limit);
   return {
     items: rows.map((row) => {
@@ -105,12 +146,19 @@ export async function getBoard(
         today,
         yellowAt,
       );
+      const kind = row.kind as HandledKind;
       return {
         assignmentId: row.id,
         proposalId: row.item_id,
         proposalNumber: row.number,
         proposalTitle: row.title,
         proposalState: row.state,
+        kind,
+        kindName: handledKindNames[kind] ?? row.kind,
+        itemId: row.item_id,
+        itemNumber: row.number,
+        itemTitle: row.title,
+        link: adapterFor(kind).link({ id: row.item_id }),
         unitId: row.unit_id,
         unitName: row.unit_name,
         role: row.role,

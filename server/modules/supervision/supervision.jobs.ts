@@ -3,17 +3,18 @@ import { addDays, businessDate } from '../../platform/calendar/business-date.ts'
 import { enqueue } from '../../platform/jobs/enqueue.ts';
 import type { JobHandler, ScheduledScan } from '../../platform/jobs/job-types.ts';
 import type { AppDependencies } from '../../platform/module.ts';
-import { loadProposalRow } from '../handling/handling.queries.ts';
 import { itemAssignments } from '../handling/handled-items.tables.ts';
-import { writeReminder } from './actions/send-reminder.ts';
+import { loadHandledItem } from '../handling/handled-items.ts';
+import { remindedItem, writeReminder } from './actions/send-reminder.ts';
 import { type ReminderRule, reminderRules, rulesDue } from './supervision.policy.ts';
 
 /** The job that sends one scheduled reminder. */
 export const SCHEDULED_REMINDER_JOB = 'supervision.scheduled-reminder';
 
-const ruleText: Record<ReminderRule, (title: string, dueOn: string) => string> = {
-  due_soon: (title, dueOn) => `提案“${title}”的答复期限为 ${dueOn}，距今已不足 7 天，请抓紧办理并按时答复。`,
-  overdue: (title, dueOn) => `提案“${title}”的答复期限 ${dueOn} 已过，请尽快答复提案人；确有困难的请说明情况。`,
+/** The words of a scheduled reminder; `item` is 提案“…” or 微建议“…”, `raters` who the reply goes to. */
+const ruleText: Record<ReminderRule, (item: string, dueOn: string, raters: string) => string> = {
+  due_soon: (item, dueOn) => `${item}的答复期限为 ${dueOn}，距今已不足 7 天，请抓紧办理并按时答复。`,
+  overdue: (item, dueOn, raters) => `${item}的答复期限 ${dueOn} 已过，请尽快答复${raters}；确有困难的请说明情况。`,
 };
 
 /** Jobs of supervision: one scheduled reminder each. */
@@ -32,14 +33,15 @@ export const supervisionJobs: Record<string, JobHandler> = {
       // Replied, reassigned or moved meanwhile: nothing to remind of.
       if (!assignment || assignment.repliedAt || assignment.state === 'reassigned' || assignment.dueOn !== job.payload.dueOn)
         return;
-      const proposal = await loadProposalRow(tx, orgId, assignment.itemId);
-      if (proposal.state !== 'assigned' && proposal.state !== 'rehandling') return;
+      // The engine's row of the item: only an item still with its units is chased, whatever its kind.
+      const item = await loadHandledItem(tx, orgId, assignment.itemId);
+      if (item.phase !== 'handling') return;
       await writeReminder(tx, deps, {
         assignment,
-        proposal,
+        item,
         kind: 'scheduled',
         rule,
-        message: ruleText[rule](proposal.title, assignment.dueOn),
+        message: ruleText[rule](remindedItem(item), assignment.dueOn, item.kind === 'proposal' ? '提案人' : '建议人'),
         actor: null,
       });
     });

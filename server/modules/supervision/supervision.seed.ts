@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { addDays } from '../../platform/calendar/business-date.ts';
 import type { AppDependencies } from '../../platform/module.ts';
+import { itemAssignments } from '../handling/handled-items.tables.ts';
 import { sessions } from '../orgs/orgs.tables.ts';
 import { proposals } from '../proposals/proposals.tables.ts';
-import { itemAssignments } from '../handling/handled-items.tables.ts';
 
 /**
  * The demo board shows every light: two signed-for, unanswered assignments of the current session are dated as if

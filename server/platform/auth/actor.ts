@@ -11,6 +11,11 @@ export type Actor = {
   memberId: string | null;
   /** Set when the user works for a handling unit. */
   unitId: string | null;
+  /**
+   * Set when the user keeps a liaison station or member studio (station staff). Sessions always carry it; actors
+   * built by jobs and seeds without a station may leave it out.
+   */
+  stationId?: string | null;
   sessionId: string;
 };
 

@@ -190,6 +190,8 @@ describe('read access on every route that loads an item', () => {
     );
     expect(routes.length).toBeGreaterThan(60);
     expect(routes).toContainEqual({ method: 'GET', path: '/api/v1/proposals/:id/publication-preview' });
+    expect(routes).toContainEqual({ method: 'GET', path: '/api/v1/micro-suggestions/:id/publication-preview' });
+    expect(routes).toContainEqual({ method: 'GET', path: '/api/v1/micro-suggestions/:id/history' });
     const before = await snapshot();
     const failures: string[] = [];
     let sent = 0;

@@ -5,7 +5,8 @@ import { dirname } from 'node:path';
 export type OutgoingMessage = {
   kind: 'sms' | 'email';
   orgId: string | null;
-  userId: string;
+  /** The account it goes to; null for a bare phone number of someone without one (a visitor to a station). */
+  userId: string | null;
   /** Where it goes, masked for the log (138****5678); a real gateway gets the full address. */
   address: string;
   title: string;

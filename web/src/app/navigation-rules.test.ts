@@ -31,6 +31,12 @@ describe('who sees which screen', () => {
   ])('%s', (_case, roles, expected) => {
     expect(visibleRoutes(screens, roles).map((screen) => screen.path)).toEqual(expected);
   });
+  it('lists a screen in the menu only for its menu roles, while the others may still open it', () => {
+    const detail = { path: 'micro-suggestions', roles: ['member', 'proposal_office'] as Role[], menuRoles: ['member'] as Role[] };
+    expect(visibleRoutes([detail], ['member']).map((screen) => screen.path)).toEqual(['micro-suggestions']);
+    expect(visibleRoutes([detail], ['proposal_office'])).toEqual([]);
+    expect(mayOpen(detail, ['proposal_office'])).toBe(true);
+  });
   it('mayOpen answers false for a role not listed', () => {
     expect(mayOpen({ roles: ['auditor'] }, ['member'])).toBe(false);
     expect(mayOpen({ roles: 'all' }, [])).toBe(true);

@@ -7,6 +7,8 @@ export type ScreenRoute<Extra = unknown> = {
   label: string;
   /** Roles that may open it; 'all' for every logged-in user. */
   roles: readonly Role[] | 'all';
+  /** Roles whose menu and shortcuts list it (default: `roles`); the others may still open it from a link. */
+  menuRoles?: readonly Role[];
   group?: string;
 } & Extra;
 
@@ -25,9 +27,12 @@ export function mayOpen(route: Pick<ScreenRoute, 'roles'>, roles: readonly Role[
   return route.roles === 'all' || route.roles.some((role) => roles.includes(role));
 }
 
-/** The screens a user with these roles may open, in order. */
-export function visibleRoutes<R extends Pick<ScreenRoute, 'roles'>>(routes: readonly R[], roles: readonly Role[]): R[] {
-  return routes.filter((route) => mayOpen(route, roles));
+/** The screens the menu and the shortcuts list for a user with these roles, in order. */
+export function visibleRoutes<R extends Pick<ScreenRoute, 'roles' | 'menuRoles'>>(
+  routes: readonly R[],
+  roles: readonly Role[],
+): R[] {
+  return routes.filter((route) => mayOpen({ roles: route.menuRoles ?? route.roles }, roles) && mayOpen(route, roles));
 }
 
 /** The menu key to highlight for a location: the longest screen link the pathname starts with. */

@@ -2,10 +2,12 @@
 import { HomeOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { adminRoutes } from '../pages/admin/admin-routes.tsx';
+import { MICRO_GROUP, microScreens } from '../pages/micro-suggestions/micro-routes.tsx';
 import { evaluationScreens } from '../pages/office/evaluation-routes.tsx';
 import { officeScreens } from '../pages/office/office-routes.tsx';
 import { proposalScreens } from '../pages/proposals/proposal-routes.tsx';
 import { searchScreen } from '../pages/search/search-routes.tsx';
+import { STATION_GROUP, stationScreens } from '../pages/stations/station-routes.tsx';
 import { routePath, type ScreenRoute } from './navigation-rules.ts';
 
 /** A screen with its menu icon; `element` is absent for the shell's own screens (the router supplies them). */
@@ -35,5 +37,7 @@ export function appScreens(): AppScreen[] {
     path: routePath(route.path),
     group: PROPOSAL_GROUP,
   }));
-  return [dashboardScreen, ...proposalWork, ...admin, accountScreen];
+  const stations = stationScreens.map((route) => ({ ...route, path: routePath(route.path), group: STATION_GROUP }));
+  const micro = microScreens.map((route) => ({ ...route, path: routePath(route.path), group: MICRO_GROUP }));
+  return [dashboardScreen, ...proposalWork, ...micro, ...stations, ...admin, accountScreen];
 }

@@ -10,9 +10,11 @@ import { HighlightedText } from '../features/search/highlighted-text.tsx';
 import { errorMessage } from '../lib/api.ts';
 import { formatDate } from '../lib/format.ts';
 import { useText } from '../lib/i18n.tsx';
+import { MicroCountsCard } from './micro-counts-card.tsx';
 import { usePortalAppraisals, usePortalAwards, usePortalList, usePortalSessions } from './portal-api.ts';
 import { PortalNotFound } from './portal-not-found.tsx';
 import { readPortalQuery, statisticsSession, writePortalQuery } from './portal-query.ts';
+import { StationsLinkCard } from './stations-link-card.tsx';
 import { StatisticsCard } from './statistics-card.tsx';
 
 export function OrganizationPage() {
@@ -156,6 +158,12 @@ export function OrganizationPage() {
         <Col xs={24} lg={8}>
           <Flex vertical gap={16}>
             <StatisticsCard org={org} sessionId={statisticsSession(sessionItems, query.sessionId)} />
+            <StationsLinkCard org={org} />
+            <MicroCountsCard
+              org={org}
+              year={new Date().getFullYear()}
+              extra={<Link to={`/portal/${encodeURIComponent(org)}/micro-suggestions`}>{t('查看微建议')}</Link>}
+            />
             <Card size="small" title={t('优秀提案与先进承办单位')}>
               <List
                 size="small"

@@ -2,6 +2,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Skeleton, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
+import { proposalFieldLabels } from '../../../contracts/proposals.ts';
 import { errorMessage } from '../lib/api.ts';
 import { formatDate } from '../lib/format.ts';
 import { useText } from '../lib/i18n.tsx';
@@ -52,9 +53,9 @@ export function PublicProposalPage() {
             },
           ]}
         />
-        <Typography.Title level={5}>{t('案由')}</Typography.Title>
+        <Typography.Title level={5}>{t(proposalFieldLabels.background)}</Typography.Title>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{t(data.background)}</Typography.Paragraph>
-        <Typography.Title level={5}>{t('建议')}</Typography.Title>
+        <Typography.Title level={5}>{t(proposalFieldLabels.suggestions)}</Typography.Title>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{t(data.suggestions)}</Typography.Paragraph>
       </Card>
       {data.replies.map((reply) => (

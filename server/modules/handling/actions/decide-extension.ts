@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Extension, ExtensionAction } from '../../../../contracts/handling.ts';
+import type { Extension, ExtensionAction, HandledKind } from '../../../../contracts/handling.ts';
+import { handledKindNames } from '../../../../contracts/handling.ts';
 import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
 import { assertVersionMatched, versionConflict } from '../../../platform/http/concurrency.ts';
@@ -8,8 +9,9 @@ import type { AppDependencies } from '../../../platform/module.ts';
 import { guardTransition } from '../../../platform/workflow/workflow.ts';
 import { notify } from '../../notifications/notify.ts';
 import { itemAssignments } from '../handled-items.tables.ts';
+import { loadHandledItem } from '../handled-items.ts';
 import { presentExtension } from '../handling.presenter.ts';
-import { loadProposalRow, unitNamesOf } from '../handling.queries.ts';
+import { unitNamesOf } from '../handling.queries.ts';
 import { extensionRequests } from '../handling.tables.ts';
 import { extensionWorkflow } from '../handling.workflow.ts';
 
@@ -35,8 +37,9 @@ export async function decideExtension(
     if (!row) throw notFound('延期申请');
     const transition = guardTransition(extensionWorkflow, row.state as Extension['state'], action, actor.roles);
     if (row.version !== version) throw versionConflict('延期申请');
-    const proposal = await loadProposalRow(tx, actor.orgId, row.itemId);
-    if (proposal.state === 'archived') throw conflict('提案已随会议归档，不能再审批延期', 'archived');
+    const item = await loadHandledItem(tx, actor.orgId, row.itemId);
+    const kindName = handledKindNames[item.kind as HandledKind] ?? item.kind;
+    if (item.phase === 'archived') throw conflict(`${kindName}已随会议归档，不能再审批延期`, 'archived');
     const now = deps.now().toISOString();
     const updated = await tx
       .update(extensionRequests)
@@ -68,7 +71,7 @@ export async function decideExtension(
     await recordEvent(tx, deps.config.auditHash, {
       orgId: actor.orgId,
       type: action === 'approve' ? 'handling.extension_approved' : 'handling.extension_refused',
-      summary: `${verdict}：${unitName}承办的提案“${proposal.title}”`,
+      summary: `${verdict}：${unitName}承办的${kindName}“${item.title}”`,
       actor,
       subjectType: 'extension_request',
       subjectId: id,
@@ -86,13 +89,13 @@ export async function decideExtension(
       actor.orgId,
       { unitIds: [row.unitId] },
       {
-        title: `延期申请${action === 'approve' ? '已同意' : '未同意'}：${proposal.title}`,
-        body: `提案“${proposal.title}”的延期申请：${verdict}。${reason ? `说明：${reason}` : ''}`,
+        title: `延期申请${action === 'approve' ? '已同意' : '未同意'}：${item.title}`,
+        body: `${kindName}“${item.title}”的延期申请：${verdict}。${reason ? `说明：${reason}` : ''}`,
         subjectType: 'proposal_assignment',
         subjectId: row.assignmentId,
         link: `/handling/${row.assignmentId}`,
       },
     );
-    return presentExtension(actor, updated[0], { unitName, proposalTitle: proposal.title });
+    return presentExtension(actor, updated[0], { unitName, proposalTitle: item.title, kind: item.kind });
   });
 }

@@ -1,13 +1,13 @@
 import type { z } from 'zod';
-import type { Contact, contactCreateSchema } from '../../../../contracts/handling.ts';
+import type { Contact, contactCreateSchema, HandledKind } from '../../../../contracts/handling.ts';
 import { contactMethodNames } from '../../../../contracts/handling.ts';
 import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
-import { unprocessable } from '../../../platform/http/problem.ts';
+import { conflict, unprocessable } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { contactRefusal } from '../handling.policy.ts';
 import { presentContact } from '../handling.presenter.ts';
-import { loadAssignmentWithProposal, loadHandlingRules, unitNamesOf } from '../handling.queries.ts';
+import { loadAssignmentWithItem, loadHandlingRules, unitNamesOf } from '../handling.queries.ts';
 import { throwIfRefused } from '../handling.refusals.ts';
 import { handlingContacts } from '../handling.tables.ts';
 import { handlingFacts } from '../handling.view.ts';
@@ -24,9 +24,11 @@ export async function recordContact(
   context: RequestContext,
 ): Promise<Contact> {
   return deps.database.orm.transaction(async (tx) => {
-    const { assignment, proposal } = await loadAssignmentWithProposal(tx, actor, assignmentId, true);
-    const rules = await loadHandlingRules(tx, deps, actor.orgId);
-    throwIfRefused(contactRefusal(actor, handlingFacts(assignment, rules), proposal.state));
+    const { assignment, owner: proposal, item } = await loadAssignmentWithItem(tx, actor, assignmentId, true);
+    const rules = await loadHandlingRules(tx, deps, actor.orgId, item.kind as HandledKind);
+    throwIfRefused(contactRefusal(actor, handlingFacts(assignment, rules), proposal.phase), rules.kindName);
+    // 面商 is the proposal's rule: other kinds (a micro-suggestion) reply without recorded contacts.
+    if (item.kind !== 'proposal') throw conflict(`${rules.kindName}不需要记录与提案人的沟通`, 'not_applicable');
     if (input.contactedOn > rules.today) {
       throw unprocessable('沟通日期不能晚于今天', [{ field: 'contactedOn', message: '沟通日期不能晚于今天' }], 'future_date');
     }

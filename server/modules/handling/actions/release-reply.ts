@@ -4,7 +4,7 @@ import { recordEvent } from '../../../platform/events/record-event.ts';
 import { unprocessable } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { unitNamesOf } from '../handling.queries.ts';
-import { loadReplyForWrite, presentReplyAfterWrite, unknownClass, writeReply } from './reply-action.ts';
+import { itemWords, loadReplyForWrite, presentReplyAfterWrite, unknownClass, writeReply } from './reply-action.ts';
 import { afterReplySent } from './reply-sent.ts';
 
 /**
@@ -21,11 +21,12 @@ export async function releaseReply(
 ): Promise<Reply> {
   return deps.database.orm.transaction(async (tx) => {
     const subject = await loadReplyForWrite(tx, deps, actor, id, version, 'release');
-    const { reply, proposal, rules } = subject;
+    const { reply, owner, rules } = subject;
     const classProblem = unknownClass(rules, resultClass);
     if (classProblem)
       throw unprocessable(classProblem, [{ field: 'resultClass', message: classProblem }], 'unknown_result_class');
-    const changed = reply.kind === 'reply' && resultClass !== undefined && resultClass !== reply.resultClass;
+    const changed =
+      reply.kind === 'reply' && rules.resultClasses.length > 0 && resultClass !== undefined && resultClass !== reply.resultClass;
     const now = deps.now().toISOString();
     const updated = await writeReply(tx, subject, now, {
       releasedBy: actor.userId,
@@ -36,7 +37,7 @@ export async function releaseReply(
     await recordEvent(tx, deps.config.auditHash, {
       orgId: actor.orgId,
       type: 'handling.reply_sent',
-      summary: `提案委审核通过${unitName}的答复${changed ? `（类别由 ${reply.resultClass} 改为 ${resultClass}）` : ''}：提案“${proposal.title}”`,
+      summary: `提案委审核通过${unitName}的答复${changed ? `（类别由 ${reply.resultClass} 改为 ${resultClass}）` : ''}：${itemWords(rules, owner.title)}`,
       actor,
       subjectType: 'proposal_reply',
       subjectId: id,
@@ -44,7 +45,7 @@ export async function releaseReply(
       after: { state: updated.state, version: updated.version, resultClass: updated.resultClass },
       context,
     });
-    await afterReplySent(tx, deps, actor, proposal, updated, unitName, rules, context);
-    return presentReplyAfterWrite(tx, actor, proposal.id, id, rules);
+    await afterReplySent(tx, deps, actor, subject, updated, unitName, rules, context);
+    return presentReplyAfterWrite(tx, actor, owner.id, id, rules);
   });
 }

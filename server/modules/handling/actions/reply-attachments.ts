@@ -1,5 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { Attachment } from '../../../../contracts/attachments.ts';
+import { type HandledKind, handledKindNames } from '../../../../contracts/handling.ts';
 import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
 import { newId } from '../../../platform/db/columns.ts';
 import type { Executor } from '../../../platform/db/database.ts';
@@ -10,40 +11,42 @@ import { conflict, forbidden, notFound, type Problem, unprocessable } from '../.
 import type { AppDependencies } from '../../../platform/module.ts';
 import { loadAttachmentLimits, presentAttachment } from '../../proposals/actions/upload-attachment.ts';
 import { isUnitUserOf } from '../../proposals/assignments.policy.ts';
-import { loadProposalRow, type ReplyRow } from '../handling.queries.ts';
+import { loadHandledSubject, type ReplyRow } from '../handling.queries.ts';
 import { itemReplies, replyAttachments } from '../handling.tables.ts';
 
 /**
  * Why the actor may not add or remove files of this reply now, or null: only the unit's own users, only while the
- * reply is a draft (also one sent back), never once the proposal is archived. Each is an Error to throw.
+ * reply is a draft (also one sent back), never once the item is archived. Each is an Error to throw.
  */
 export function replyFilesRefusal(
   actor: Actor,
   reply: Pick<ReplyRow, 'unitId' | 'state'>,
-  proposalState: string,
+  itemState: string,
+  kindName = '提案',
 ): Problem | null {
   if (!isUnitUserOf(actor, reply.unitId)) return forbidden('只有本单位的经办人或分管领导可以上传或删除答复附件');
-  if (proposalState === 'archived') return conflict('提案已随会议归档，不能再修改', 'archived');
+  if (itemState === 'archived') return conflict(`${kindName}已随会议归档，不能再修改`, 'archived');
   if (reply.state !== 'draft') return conflict('答复已送签，附件不能再修改（可请分管领导退回修改）', 'attachments_frozen');
   return null;
 }
 
-/** The reply (404 unless it exists in the committee), with its proposal's state; `forUpdate` locks both in order. */
+/** The reply (404 unless it exists in the committee), with its item's owner; `forUpdate` locks both in order. */
 async function loadReply(executor: Executor, actor: Actor, replyId: string, forUpdate: boolean) {
   const [peek] = await executor
-    .select({ proposalId: itemReplies.itemId, unitId: itemReplies.unitId })
+    .select({ itemId: itemReplies.itemId, unitId: itemReplies.unitId })
     .from(itemReplies)
     .where(and(eq(itemReplies.orgId, actor.orgId), eq(itemReplies.id, replyId)));
   // Outside the unit and the office a draft's existence is not told: 404.
   if (!peek || (!isUnitUserOf(actor, peek.unitId) && !actor.roles.includes('proposal_office'))) throw notFound('答复');
-  const proposal = await loadProposalRow(executor, actor.orgId, peek.proposalId, forUpdate);
+  const { owner, item } = await loadHandledSubject(executor, actor.orgId, peek.itemId, forUpdate);
+  const kindName = handledKindNames[item.kind as HandledKind] ?? item.kind;
   const query = executor
     .select()
     .from(itemReplies)
     .where(and(eq(itemReplies.orgId, actor.orgId), eq(itemReplies.id, replyId)));
   const [reply] = forUpdate ? await query.for('update') : await query;
   if (!reply) throw notFound('答复');
-  return { reply, proposal };
+  return { reply, owner, kindName };
 }
 
 async function countFiles(executor: Executor, orgId: string, replyId: string): Promise<number> {
@@ -63,8 +66,8 @@ function assertRoom(existing: number, limits: AttachmentLimits): void {
 /** The checks that need no file (404 / 403 / 409 / 422), before the upload is read; answers the limits. */
 export async function prepareReplyUpload(deps: AppDependencies, actor: Actor, replyId: string): Promise<AttachmentLimits> {
   const orm = deps.database.orm;
-  const { reply, proposal } = await loadReply(orm, actor, replyId, false);
-  const refusal = replyFilesRefusal(actor, reply, proposal.state);
+  const { reply, owner, kindName } = await loadReply(orm, actor, replyId, false);
+  const refusal = replyFilesRefusal(actor, reply, owner.phase, kindName);
   if (refusal) throw refusal;
   const limits = await loadAttachmentLimits(orm, actor.orgId);
   assertRoom(await countFiles(orm, actor.orgId, replyId), limits);
@@ -92,8 +95,8 @@ export async function uploadReplyAttachment(
   await store.put(key, upload.content);
   try {
     return await deps.database.orm.transaction(async (tx) => {
-      const { reply, proposal } = await loadReply(tx, actor, replyId, true);
-      const refusal = replyFilesRefusal(actor, reply, proposal.state);
+      const { reply, owner, kindName } = await loadReply(tx, actor, replyId, true);
+      const refusal = replyFilesRefusal(actor, reply, owner.phase, kindName);
       if (refusal) throw refusal;
       assertRoom(await countFiles(tx, actor.orgId, replyId), limits);
       const [row] = await tx
@@ -115,7 +118,7 @@ export async function uploadReplyAttachment(
       await recordEvent(tx, deps.config.auditHash, {
         orgId: actor.orgId,
         type: 'handling.reply_attachment_added',
-        summary: `为提案“${proposal.title}”的答复上传附件“${fileName}”`,
+        summary: `为${kindName}“${owner.title}”的答复上传附件“${fileName}”`,
         actor,
         subjectType: 'proposal_reply',
         subjectId: replyId,
@@ -139,7 +142,7 @@ export async function removeReplyAttachment(
   context: RequestContext,
 ): Promise<void> {
   const key = await deps.database.orm.transaction(async (tx) => {
-    const { reply, proposal } = await loadReply(tx, actor, replyId, true);
+    const { reply, owner, kindName } = await loadReply(tx, actor, replyId, true);
     const [row] = await tx
       .select()
       .from(replyAttachments)
@@ -151,13 +154,13 @@ export async function removeReplyAttachment(
         ),
       );
     if (!row) throw notFound('附件');
-    const refusal = replyFilesRefusal(actor, reply, proposal.state);
+    const refusal = replyFilesRefusal(actor, reply, owner.phase, kindName);
     if (refusal) throw refusal;
     await tx.delete(replyAttachments).where(and(eq(replyAttachments.orgId, actor.orgId), eq(replyAttachments.id, attachmentId)));
     await recordEvent(tx, deps.config.auditHash, {
       orgId: actor.orgId,
       type: 'handling.reply_attachment_removed',
-      summary: `删除提案“${proposal.title}”答复的附件“${row.fileName}”`,
+      summary: `删除${kindName}“${owner.title}”答复的附件“${row.fileName}”`,
       actor,
       subjectType: 'proposal_reply',
       subjectId: replyId,

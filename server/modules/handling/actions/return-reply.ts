@@ -3,7 +3,7 @@ import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { notify } from '../../notifications/notify.ts';
-import { loadReplyForWrite, presentReplyAfterWrite, writeReply } from './reply-action.ts';
+import { itemWords, loadReplyForWrite, presentReplyAfterWrite, writeReply } from './reply-action.ts';
 
 /**
  * POST /replies/{id}/actions/return (退回修改): the unit leader (before sign-off) or the office (in review) sends
@@ -19,7 +19,7 @@ export async function returnReply(
 ): Promise<Reply> {
   return deps.database.orm.transaction(async (tx) => {
     const subject = await loadReplyForWrite(tx, deps, actor, id, version, 'return');
-    const { reply, proposal, rules } = subject;
+    const { reply, owner, rules } = subject;
     const updated = await writeReply(tx, subject, deps.now().toISOString(), {
       returnReason: reason,
       signedOffBy: null,
@@ -30,7 +30,7 @@ export async function returnReply(
     await recordEvent(tx, deps.config.auditHash, {
       orgId: actor.orgId,
       type: 'handling.reply_returned',
-      summary: `${by}退回答复修改：提案“${proposal.title}”`,
+      summary: `${by}退回答复修改：${itemWords(rules, owner.title)}`,
       actor,
       subjectType: 'proposal_reply',
       subjectId: id,
@@ -43,13 +43,13 @@ export async function returnReply(
       actor.orgId,
       { unitIds: [reply.unitId] },
       {
-        title: `答复被退回修改：${proposal.title}`,
-        body: `${by}退回了提案“${proposal.title}”的答复。理由：${reason}`,
+        title: `答复被退回修改：${owner.title}`,
+        body: `${by}退回了${itemWords(rules, owner.title)}的答复。理由：${reason}`,
         subjectType: 'proposal_reply',
         subjectId: id,
         link: `/handling/${reply.assignmentId}`,
       },
     );
-    return presentReplyAfterWrite(tx, actor, proposal.id, id, rules);
+    return presentReplyAfterWrite(tx, actor, owner.id, id, rules);
   });
 }

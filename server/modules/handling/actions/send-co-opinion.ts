@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { CoOpinion, coOpinionCreateSchema } from '../../../../contracts/handling.ts';
+import type { CoOpinion, coOpinionCreateSchema, HandledKind } from '../../../../contracts/handling.ts';
 import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
 import { isUniqueViolation } from '../../../platform/db/errors.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
@@ -11,7 +11,7 @@ import { itemAssignments } from '../handled-items.tables.ts';
 import { opinionRefusal } from '../handling.policy.ts';
 import { presentOpinion } from '../handling.presenter.ts';
 import {
-  loadAssignmentWithProposal,
+  loadAssignmentWithItem,
   loadHandlingRecords,
   loadHandlingRules,
   loadLiveAssignmentRows,
@@ -33,11 +33,11 @@ export async function sendCoOpinion(
   context: RequestContext,
 ): Promise<CoOpinion> {
   return deps.database.orm.transaction(async (tx) => {
-    const { assignment, proposal } = await loadAssignmentWithProposal(tx, actor, assignmentId, true);
-    const rules = await loadHandlingRules(tx, deps, actor.orgId);
+    const { assignment, owner: proposal, item } = await loadAssignmentWithItem(tx, actor, assignmentId, true);
+    const rules = await loadHandlingRules(tx, deps, actor.orgId, item.kind as HandledKind);
     const records = await loadHandlingRecords(tx, actor.orgId, proposal.id);
     const alreadySent = records.opinions.some((row) => row.assignmentId === assignmentId);
-    throwIfRefused(opinionRefusal(actor, handlingFacts(assignment, rules), proposal.state, alreadySent));
+    throwIfRefused(opinionRefusal(actor, handlingFacts(assignment, rules), proposal.phase, alreadySent), rules.kindName);
     const late = rules.today > assignment.dueOn;
     const [row] = await tx
       .insert(coHandlerOpinions)

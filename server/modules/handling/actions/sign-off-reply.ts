@@ -5,13 +5,13 @@ import type { AppDependencies } from '../../../platform/module.ts';
 import { notify } from '../../notifications/notify.ts';
 import { proposalOfficeUserIds } from '../../proposals/actions/request-adjustment.ts';
 import { unitNamesOf } from '../handling.queries.ts';
-import { loadReplyForWrite, presentReplyAfterWrite, writeReply } from './reply-action.ts';
+import { itemWords, loadReplyForWrite, presentReplyAfterWrite, ratersWord, writeReply } from './reply-action.ts';
 import { afterReplySent } from './reply-sent.ts';
 
 /**
  * POST /replies/{id}/actions/sign_off | sign_off_and_send (签发): the unit leader approves the reply. Where the
- * committee reviews replies it goes to the office (sign_off); otherwise straight to the proposers
- * (sign_off_and_send), which may complete the proposal's replies.
+ * committee reviews replies it goes to the office (sign_off); otherwise straight to the raters
+ * (sign_off_and_send), which may complete the item's replies.
  */
 export async function signOffReply(
   deps: AppDependencies,
@@ -23,7 +23,7 @@ export async function signOffReply(
 ): Promise<Reply> {
   return deps.database.orm.transaction(async (tx) => {
     const subject = await loadReplyForWrite(tx, deps, actor, id, version, action);
-    const { reply, proposal, rules } = subject;
+    const { reply, owner, adapter, rules } = subject;
     const now = deps.now().toISOString();
     const sending = action === 'sign_off_and_send';
     const updated = await writeReply(tx, subject, now, {
@@ -36,7 +36,7 @@ export async function signOffReply(
     await recordEvent(tx, deps.config.auditHash, {
       orgId: actor.orgId,
       type: sending ? 'handling.reply_sent' : 'handling.reply_signed_off',
-      summary: `${unitName}分管领导签发答复${sending ? '并送达提案人' : '，送提案委审核'}：提案“${proposal.title}”`,
+      summary: `${unitName}分管领导签发答复${sending ? `并送达${ratersWord(rules)}` : '，送提案委审核'}：${itemWords(rules, owner.title)}`,
       actor,
       subjectType: 'proposal_reply',
       subjectId: id,
@@ -45,21 +45,21 @@ export async function signOffReply(
       context,
     });
     if (sending) {
-      await afterReplySent(tx, deps, actor, proposal, updated, unitName, rules, context);
+      await afterReplySent(tx, deps, actor, subject, updated, unitName, rules, context);
     } else {
       await notify(
         tx,
         actor.orgId,
         { userIds: await proposalOfficeUserIds(tx, actor.orgId) },
         {
-          title: `答复待审核：${proposal.title}`,
-          body: `${unitName}已签发提案“${proposal.title}”的答复，请审核后送达提案人。`,
+          title: `答复待审核：${owner.title}`,
+          body: `${unitName}已签发${itemWords(rules, owner.title)}的答复，请审核后送达${ratersWord(rules)}。`,
           subjectType: 'proposal_reply',
           subjectId: id,
-          link: `/proposals/${proposal.id}`,
+          link: adapter.link(owner),
         },
       );
     }
-    return presentReplyAfterWrite(tx, actor, proposal.id, id, rules);
+    return presentReplyAfterWrite(tx, actor, owner.id, id, rules);
   });
 }

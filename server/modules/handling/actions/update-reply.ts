@@ -4,7 +4,7 @@ import { recordEvent } from '../../../platform/events/record-event.ts';
 import { conflict, forbidden, unprocessable } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { isUnitUserOf } from '../../proposals/assignments.policy.ts';
-import { loadReplyForWrite, presentReplyAfterWrite, unknownClass, writeReply } from './reply-action.ts';
+import { classOf, itemWords, loadReplyForWrite, presentReplyAfterWrite, unknownClass, writeReply } from './reply-action.ts';
 
 /** PATCH /replies/{id} (If-Match): the unit edits its draft (also one sent back); the kind stays. */
 export async function updateReply(
@@ -23,18 +23,18 @@ export async function updateReply(
     const classProblem = unknownClass(rules, input.resultClass);
     if (classProblem)
       throw unprocessable(classProblem, [{ field: 'resultClass', message: classProblem }], 'unknown_result_class');
-    const isReply = reply.kind === 'reply';
+    const classed = reply.kind === 'reply' && rules.resultClasses.length > 0;
     const updated = await writeReply(tx, subject, deps.now().toISOString(), {
       text: input.text,
-      resultClass: isReply ? (input.resultClass ?? null) : null,
+      resultClass: classOf(rules, reply.kind, input.resultClass),
       contactPerson: input.contactPerson,
       contactPhone: input.contactPhone,
-      followUpDueOn: isReply ? (input.followUpDueOn ?? null) : null,
+      followUpDueOn: classed ? (input.followUpDueOn ?? null) : null,
     });
     await recordEvent(tx, deps.config.auditHash, {
       orgId: actor.orgId,
       type: 'handling.reply_edited',
-      summary: `修改答复稿：提案“${subject.proposal.title}”`,
+      summary: `修改答复稿：${itemWords(rules, subject.owner.title)}`,
       actor,
       subjectType: 'proposal_reply',
       subjectId: id,

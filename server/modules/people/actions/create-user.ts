@@ -11,6 +11,7 @@ import { recordEvent } from '../../../platform/events/record-event.ts';
 import { badRequest, conflict, type FieldError, forbidden } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { newPasswordProblems } from '../../auth/password-checks.ts';
+import { stations } from '../../stations/stations.tables.ts';
 import { generatePassword, loadSecuritySettings } from '../people.passwords.ts';
 import { canCreateUsers, missingLinks, roleChangeProblem } from '../people.policy.ts';
 import { type UserRow, userAuditView } from '../people.presenter.ts';
@@ -23,7 +24,7 @@ export type UserCreate = z.output<typeof userCreateSchema>;
 export async function assertAccountLinks(
   tx: Transaction,
   orgId: string,
-  next: { roles: readonly Role[]; memberId: string | null; unitId: string | null },
+  next: { roles: readonly Role[]; memberId: string | null; unitId: string | null; stationId?: string | null },
 ): Promise<void> {
   const errors: FieldError[] = [];
   if (next.memberId) {
@@ -40,13 +41,20 @@ export async function assertAccountLinks(
       .where(and(eq(units.orgId, orgId), eq(units.id, next.unitId)));
     if (!row) errors.push({ field: 'unitId', message: '找不到该承办单位' });
   }
+  if (next.stationId) {
+    const [row] = await tx
+      .select({ id: stations.id })
+      .from(stations)
+      .where(and(eq(stations.orgId, orgId), eq(stations.id, next.stationId)));
+    if (!row) errors.push({ field: 'stationId', message: '找不到该联络站或工作室' });
+  }
+  const linkMessages: Record<string, string> = {
+    memberId: '委员角色须关联一名委员',
+    unitId: '承办单位角色须关联一个承办单位',
+    stationId: '联络站工作人员须关联一个联络站或工作室',
+  };
   for (const field of missingLinks(next)) {
-    if (!errors.some((error) => error.field === field)) {
-      errors.push({
-        field,
-        message: field === 'memberId' ? '委员角色须关联一名委员' : '承办单位角色须关联一个承办单位',
-      });
-    }
+    if (!errors.some((error) => error.field === field)) errors.push({ field, message: linkMessages[field] });
   }
   if (errors.length > 0) throw badRequest(errors.map((error) => error.message).join('；'), errors, 'invalid_links');
 }
@@ -112,6 +120,7 @@ export type NewAccount = {
   mustChangePassword: boolean;
   memberId?: string | null;
   unitId?: string | null;
+  stationId?: string | null;
   mobile?: string | null;
   demo?: boolean;
 };
@@ -129,6 +138,7 @@ export async function insertAccount(tx: Transaction, deps: AppDependencies, inpu
       mustChangePassword: input.mustChangePassword,
       memberId: input.memberId ?? null,
       unitId: input.unitId ?? null,
+      stationId: input.stationId ?? null,
       mobileEncrypted: input.mobile ? deps.cipher.encrypt(input.mobile) : null,
       mobileHash: input.mobile ? blindIndex(deps.config.sessionSecret, input.mobile) : null,
       demo: input.demo ?? false,
@@ -177,7 +187,12 @@ export async function createUser(
         securityAdminExists: await securityAdminExists(tx, actor.orgId),
       });
       if (problem) throw forbidden(problem, 'role_not_assignable');
-      await assertAccountLinks(tx, actor.orgId, { roles, memberId: input.memberId, unitId: input.unitId });
+      await assertAccountLinks(tx, actor.orgId, {
+        roles,
+        memberId: input.memberId,
+        unitId: input.unitId,
+        stationId: input.stationId,
+      });
       if (input.memberId) await assertMemberHasNoOtherAccount(tx, actor.orgId, input.memberId);
       const mobileHash = input.mobile ? blindIndex(deps.config.sessionSecret, input.mobile) : null;
       await assertAccountUnique(tx, { username: input.username, mobileHash });

@@ -40,6 +40,7 @@ export async function updateUser(
         (input.displayName !== undefined && input.displayName !== current.displayName) ||
         (input.memberId !== undefined && input.memberId !== current.memberId) ||
         (input.unitId !== undefined && input.unitId !== current.unitId) ||
+        (input.stationId !== undefined && input.stationId !== current.stationId) ||
         (mobileHash !== undefined && mobileHash !== current.mobileHash);
       if (profileChanged && !canEditUserProfile(actor, target)) throw forbidden('您无权修改账户资料');
       const problem = roleChangeProblem(actor, target, nextRoles, {
@@ -51,9 +52,10 @@ export async function updateUser(
         roles: nextRoles,
         memberId: input.memberId === undefined ? current.memberId : input.memberId,
         unitId: input.unitId === undefined ? current.unitId : input.unitId,
+        stationId: input.stationId === undefined ? current.stationId : input.stationId,
       };
       // Links are checked only when roles or links change, so an older account can still be renamed.
-      if (input.roles || input.memberId !== undefined || input.unitId !== undefined)
+      if (input.roles || input.memberId !== undefined || input.unitId !== undefined || input.stationId !== undefined)
         await assertAccountLinks(tx, actor.orgId, next);
       if (next.memberId && next.memberId !== current.memberId && current.state === 'active') {
         await assertMemberHasNoOtherAccount(tx, actor.orgId, next.memberId, id);
@@ -65,6 +67,7 @@ export async function updateUser(
           displayName: input.displayName ?? current.displayName,
           memberId: next.memberId,
           unitId: next.unitId,
+          stationId: next.stationId,
           ...(input.mobile === undefined
             ? {}
             : { mobileEncrypted: input.mobile ? deps.cipher.encrypt(input.mobile) : null, mobileHash: mobileHash ?? null }),

@@ -7,14 +7,14 @@ import { versionConflict } from '../../../platform/http/concurrency.ts';
 import { type FieldError, unprocessable } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
 import { guardTransition } from '../../../platform/workflow/workflow.ts';
+import { itemAssignments } from '../../handling/handled-items.tables.ts';
 import { notify } from '../../notifications/notify.ts';
 import type { AssignmentRow } from '../assignments.presenter.ts';
 import { type AssignmentRules, activeUnitNames, deadlinesFor, loadAssignmentRules } from '../assignments.queries.ts';
+import { syncProposalHandledItem } from '../proposals.handled-item.ts';
 import { proposalNumberLabel } from '../proposals.numbering.ts';
 import { type CoSignerRow, loadVisibleProposal, type ProposalRow, presentProposalFor } from '../proposals.queries.ts';
 import { indexProposal } from '../proposals.search.ts';
-import { itemAssignments } from '../../handling/handled-items.tables.ts';
-import { syncProposalHandledItem } from '../proposals.handled-item.ts';
 import { proposalWorkflow } from '../proposals.workflow.ts';
 import { notifyProposers, writeDecision } from './review-decision.ts';
 

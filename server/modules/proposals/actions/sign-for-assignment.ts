@@ -6,7 +6,10 @@ import { loadCalendar } from '../../orgs/orgs.calendar.ts';
 import { presentAssignmentFor } from '../assignments.queries.ts';
 import { loadForAssignmentAction, writeAssignment } from './assignment-action.ts';
 
-/** POST /assignments/{id}/actions/sign_for (签收): a handler or the leader of the unit confirms receipt. */
+/**
+ * POST /assignments/{id}/actions/sign_for (签收): a handler or the leader of the unit confirms receipt of an item
+ * of any kind (a proposal, a micro-suggestion).
+ */
 export async function signForAssignment(
   deps: AppDependencies,
   actor: Actor,
@@ -21,12 +24,19 @@ export async function signForAssignment(
     await recordEvent(tx, deps.config.auditHash, {
       orgId: actor.orgId,
       type: 'assignment.signed_for',
-      summary: `签收交办件：提案“${subject.proposal.title}”`,
+      summary: `签收交办件：${subject.kindName}“${subject.item.title}”`,
       actor,
       subjectType: 'proposal_assignment',
       subjectId: id,
       before: { state: subject.row.state, version: subject.row.version },
-      after: { state: signed.state, version: signed.version, proposalId: signed.itemId, unitId: signed.unitId },
+      after: {
+        state: signed.state,
+        version: signed.version,
+        ...(subject.item.kind === 'proposal'
+          ? { proposalId: signed.itemId }
+          : { itemId: signed.itemId, kind: subject.item.kind }),
+        unitId: signed.unitId,
+      },
       context,
     });
     const calendar = await loadCalendar(tx, actor.orgId);

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { Proposal, ProposalState, ProposalUpdate } from '../../../../contracts/proposals.ts';
+import { type Proposal, type ProposalState, type ProposalUpdate, proposalFieldLabels } from '../../../../contracts/proposals.ts';
 import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
 import { assertVersionMatched, versionConflict } from '../../../platform/http/concurrency.ts';
@@ -15,9 +15,7 @@ import { proposalWorkflow } from '../proposals.workflow.ts';
 
 /** The Chinese names of the fields a draft edit may change, for the history line. */
 const fieldNames: Record<string, string> = {
-  title: '案由',
-  background: '情况分析',
-  suggestions: '建议',
+  ...proposalFieldLabels,
   categoryId: '类别',
   keywords: '关键词',
   agreesToPublish: '是否同意公开',

@@ -1,3 +1,5 @@
+import type { HandledKind } from '../../../../contracts/handling.ts';
+import { handledKindNames } from '../../../../contracts/handling.ts';
 import type { Reminder } from '../../../../contracts/supervision.ts';
 import type { Actor, RequestContext } from '../../../platform/auth/actor.ts';
 import type { Transaction } from '../../../platform/db/database.ts';
@@ -5,16 +7,18 @@ import { isUniqueViolation } from '../../../platform/db/errors.ts';
 import { recordEvent } from '../../../platform/events/record-event.ts';
 import { conflict, forbidden } from '../../../platform/http/problem.ts';
 import type { AppDependencies } from '../../../platform/module.ts';
-import { loadAssignmentWithProposal, unitNamesOf } from '../../handling/handling.queries.ts';
+import type { HandledItemRow } from '../../handling/handled-items.ts';
+import { loadAssignmentWithItem, unitNamesOf } from '../../handling/handling.queries.ts';
 import { notify } from '../../notifications/notify.ts';
 import type { AssignmentRow } from '../../proposals/assignments.presenter.ts';
-import type { ProposalRow } from '../../proposals/proposals.queries.ts';
 import { canRemind } from '../supervision.policy.ts';
 import { presentReminder } from '../supervision.presenter.ts';
 import { reminders } from '../supervision.tables.ts';
 
-/** States of a proposal in which its units can still be chased. */
-const chaseableStates = ['assigned', 'rehandling'];
+/** The item as a reminder names it: 提案“…”, 微建议“…”. */
+export function remindedItem(item: Pick<HandledItemRow, 'kind' | 'title'>): string {
+  return `${handledKindNames[item.kind as HandledKind] ?? ''}“${item.title}”`;
+}
 
 /**
  * Writes one reminder with its notice to the unit's users and its event, in the caller's transaction. A scheduled
@@ -25,7 +29,7 @@ export async function writeReminder(
   deps: AppDependencies,
   input: {
     assignment: AssignmentRow;
-    proposal: ProposalRow;
+    item: Pick<HandledItemRow, 'orgId' | 'id' | 'kind' | 'title'>;
     kind: 'manual' | 'scheduled';
     rule: string | null;
     message: string;
@@ -33,13 +37,13 @@ export async function writeReminder(
     context?: RequestContext;
   },
 ): Promise<Reminder | null> {
-  const { assignment, proposal } = input;
+  const { assignment, item } = input;
   const rows = await tx
     .insert(reminders)
     .values({
-      orgId: proposal.orgId,
+      orgId: item.orgId,
       assignmentId: assignment.id,
-      itemId: proposal.id,
+      itemId: item.id,
       unitId: assignment.unitId,
       kind: input.kind,
       rule: input.rule,
@@ -51,13 +55,13 @@ export async function writeReminder(
     .onConflictDoNothing()
     .returning();
   if (rows.length === 0) return null;
-  const unitName = (await unitNamesOf(tx, proposal.orgId, [assignment.unitId])).get(assignment.unitId) ?? '';
+  const unitName = (await unitNamesOf(tx, item.orgId, [assignment.unitId])).get(assignment.unitId) ?? '';
   await notify(
     tx,
-    proposal.orgId,
+    item.orgId,
     { unitIds: [assignment.unitId] },
     {
-      title: `催办：${proposal.title}`,
+      title: `催办：${item.title}`,
       body: input.message,
       subjectType: 'proposal_assignment',
       subjectId: assignment.id,
@@ -65,9 +69,9 @@ export async function writeReminder(
     },
   );
   await recordEvent(tx, deps.config.auditHash, {
-    orgId: proposal.orgId,
+    orgId: item.orgId,
     type: 'supervision.reminder_sent',
-    summary: `${input.kind === 'manual' ? '催办' : '自动提醒'}${unitName}：提案“${proposal.title}”（期限 ${assignment.dueOn}）`,
+    summary: `${input.kind === 'manual' ? '催办' : '自动提醒'}${unitName}：${remindedItem(item)}（期限 ${assignment.dueOn}）`,
     actor: input.actor,
     subjectType: 'proposal_assignment',
     subjectId: assignment.id,
@@ -87,15 +91,18 @@ export async function sendReminder(
 ): Promise<Reminder> {
   if (!canRemind(actor)) throw forbidden('只有提案委和督办领导可以催办');
   return deps.database.orm.transaction(async (tx) => {
-    const { assignment, proposal } = await loadAssignmentWithProposal(tx, actor, assignmentId, true);
+    const { assignment, owner, item } = await loadAssignmentWithItem(tx, actor, assignmentId, true);
     if (assignment.state === 'reassigned') throw conflict('该交办件已调整给其他单位，无需催办', 'reassigned');
-    if (assignment.repliedAt !== null || !chaseableStates.includes(proposal.state)) {
+    // Only while the item is with its units (a proposal assigned or re-handled; a micro-suggestion handled).
+    if (assignment.repliedAt !== null || owner.phase !== 'handling') {
       throw conflict('该单位已答复，无需催办', 'already_replied');
     }
-    const text = message?.trim() || `请抓紧办理提案“${proposal.title}”，并于 ${assignment.dueOn} 前答复提案人。`;
+    const text =
+      message?.trim() ||
+      `请抓紧办理${remindedItem(item)}，并于 ${assignment.dueOn} 前答复${item.kind === 'proposal' ? '提案人' : '建议人'}。`;
     const reminder = await writeReminder(tx, deps, {
       assignment,
-      proposal,
+      item,
       kind: 'manual',
       rule: null,
       message: text,

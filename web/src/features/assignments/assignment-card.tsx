@@ -1,4 +1,7 @@
-/** One assignment in a unit's inbox: the proposal, the unit's part, the deadlines, and what the unit may do now. */
+/**
+ * One assignment in a unit's inbox: the item (a proposal or a micro-suggestion, tagged by its kind and linked to
+ * its page), the unit's part, the deadlines, and what the unit may do now.
+ */
 import { CheckOutlined, ExportOutlined, FormOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
@@ -14,6 +17,15 @@ const stateColors: Record<string, string> = {
   adjustment_requested: 'purple',
   reassigned: 'default',
 };
+
+/** The tag colour of each kind of handled item. */
+const kindColors: Record<string, string> = { proposal: 'geekblue', micro_suggestion: 'magenta' };
+
+/** The kind of a handled item as a tag: 提案, 微建议. */
+export function KindTag({ kind, name }: { kind: string; name: string }) {
+  const t = useT();
+  return <Tag color={kindColors[kind] ?? 'default'}>{t(name)}</Tag>;
+}
 
 /** The colour of a due date: red when overdue or near, as the office's supervision colours them. */
 export function DueDate({ assignment, now }: { assignment: Assignment; now: Date }) {
@@ -45,16 +57,24 @@ export function AssignmentCard(props: {
   const { assignment, now } = props;
   const may = (action: string) => assignment.actions.some((item) => item.action === action);
   const windowOpen = daysLeft(assignment.adjustmentUntil, now) >= 0;
+  // Adjustments, roles and assignment notices are the proposal's; other kinds go to one unit alone.
+  const isProposal = assignment.kind === 'proposal';
+  const number = assignment.itemNumber
+    ? isProposal
+      ? `${t('第')}${assignment.itemNumber}${t('号')} `
+      : `${assignment.itemNumber} `
+    : '';
   return (
     <Card
       size="small"
       title={
         <Flex gap={8} align="center" wrap style={{ whiteSpace: 'normal', paddingBlock: 6 }}>
+          <KindTag kind={assignment.kind} name={assignment.kindName} />
           <Tag color={stateColors[assignment.state]}>{t(assignment.stateName)}</Tag>
-          <Tag color={assignment.role === 'co' ? 'cyan' : 'blue'}>{t(assignment.roleName)}</Tag>
-          <Link to={`/proposals/${assignment.proposalId}`} style={{ fontWeight: 600 }}>
-            {assignment.proposalNumber ? `${t('第')}${assignment.proposalNumber}${t('号')} ` : ''}
-            {t(assignment.proposalTitle)}
+          {isProposal ? <Tag color={assignment.role === 'co' ? 'cyan' : 'blue'}>{t(assignment.roleName)}</Tag> : null}
+          <Link to={assignment.link} style={{ fontWeight: 600 }}>
+            {number}
+            {t(assignment.itemTitle)}
           </Link>
         </Flex>
       }
@@ -63,16 +83,18 @@ export function AssignmentCard(props: {
         <Descriptions.Item label={t(assignment.role === 'co' ? '会办意见期限' : '答复期限')}>
           <DueDate assignment={assignment} now={now} />
         </Descriptions.Item>
-        <Descriptions.Item label={t('申请调整截止')}>
-          <span>
-            {formatDate(assignment.adjustmentUntil)}
-            {assignment.state === 'pending' ? (
-              <Typography.Text type="secondary">
-                （{windowOpen ? t(daysLeftText(assignment.adjustmentUntil, now)) : t('已过期')}）
-              </Typography.Text>
-            ) : null}
-          </span>
-        </Descriptions.Item>
+        {isProposal ? (
+          <Descriptions.Item label={t('申请调整截止')}>
+            <span>
+              {formatDate(assignment.adjustmentUntil)}
+              {assignment.state === 'pending' ? (
+                <Typography.Text type="secondary">
+                  （{windowOpen ? t(daysLeftText(assignment.adjustmentUntil, now)) : t('已过期')}）
+                </Typography.Text>
+              ) : null}
+            </span>
+          </Descriptions.Item>
+        ) : null}
         <Descriptions.Item label={t('交办时间')}>{formatDateTime(assignment.assignedAt)}</Descriptions.Item>
         {assignment.signedForAt ? (
           <Descriptions.Item label={t('签收时间')}>{formatDateTime(assignment.signedForAt)}</Descriptions.Item>
@@ -114,10 +136,10 @@ export function AssignmentCard(props: {
             {t('申请调整')}
           </Button>
         ) : null}
-        <Link to={`/proposals/${assignment.proposalId}`}>
-          <Button icon={<ExportOutlined />}>{t('查看提案')}</Button>
+        <Link to={assignment.link}>
+          <Button icon={<ExportOutlined />}>{t(`查看${assignment.kindName}`)}</Button>
         </Link>
-        {assignment.state !== 'reassigned' ? (
+        {isProposal && assignment.state !== 'reassigned' ? (
           <NoticeButton
             type="default"
             size="middle"

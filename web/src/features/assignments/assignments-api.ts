@@ -1,5 +1,6 @@
 /** Assignment: unit suggestions, batches and their notices, the units' assignments and adjustments, category defaults. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { HandledKind } from '../../../../contracts/handled-kinds.ts';
 import type {
   Assignment,
   AssignmentAction,
@@ -26,9 +27,9 @@ export function useUnitSuggestions(proposalId: string | null) {
   });
 }
 
-/** One page of assignments (a unit user gets only their unit's: the inbox). */
+/** One page of assignments of every kind of item, or one (a unit user gets only their unit's: the inbox). */
 export function useAssignments(
-  filter: { state?: AssignmentState; unitId?: string; sessionId?: string },
+  filter: { state?: AssignmentState; unitId?: string; sessionId?: string; kind?: HandledKind },
   cursor: string | undefined,
   limit = 20,
 ) {

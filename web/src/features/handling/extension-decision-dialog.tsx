@@ -55,7 +55,7 @@ export function ExtensionDecisionDialog(props: {
     >
       {decision ? (
         <Descriptions size="small" column={1} style={{ marginBottom: 12 }} styles={{ label: { width: 96 } }}>
-          <Descriptions.Item label={t('提案')}>{t(decision.extension.proposalTitle)}</Descriptions.Item>
+          <Descriptions.Item label={t(decision.extension.kindName)}>{t(decision.extension.proposalTitle)}</Descriptions.Item>
           <Descriptions.Item label={t('承办单位')}>{t(decision.extension.unitName)}</Descriptions.Item>
           <Descriptions.Item label={t('期限')}>
             {formatDate(decision.extension.previousDueOn)} → {formatDate(decision.extension.requestedDueOn)}

@@ -13,6 +13,7 @@ import type {
   ExtensionAction,
   ExtensionState,
   HandlingView,
+  ItemReplies,
   ProposalReplies,
   Rating,
   Reply,
@@ -26,6 +27,8 @@ export const handlingKey = ['handling'] as const;
 export const handlingViewKey = (assignmentId: string) => [...handlingKey, 'view', assignmentId] as const;
 /** The key of one proposal's replies. */
 export const proposalRepliesKey = (proposalId: string) => [...handlingKey, 'proposal-replies', proposalId] as const;
+/** The key of one handled item's replies (any kind: GET /items/{id}/replies). */
+export const itemRepliesKey = (itemId: string) => [...handlingKey, 'item-replies', itemId] as const;
 
 /** Body of a contact record. */
 export type ContactInput = { method: ContactMethod; contactedOn: string; people: string; summary: string };
@@ -41,12 +44,13 @@ export type ReplyInput = {
 /** Body of a rating. */
 export type RatingInput = { rating: Rating; contacted?: boolean; addressed?: boolean; comment?: string };
 
-/** Refreshes everything a handling change may move: handling, proposals, assignments. */
+/** Refreshes everything a handling change may move: handling, the items' owners (proposals, micro-suggestions), assignments. */
 export function useInvalidateHandling() {
   const client = useQueryClient();
   return useCallback(() => {
     void client.invalidateQueries({ queryKey: handlingKey });
     void client.invalidateQueries({ queryKey: ['proposals'] });
+    void client.invalidateQueries({ queryKey: ['micro-suggestions'] });
     void client.invalidateQueries({ queryKey: ['assignments'] });
   }, [client]);
 }
@@ -174,15 +178,26 @@ export function useProposalReplies(proposalId: string | undefined, enabled = tru
   });
 }
 
-/** A proposer rates a reply; answers the proposal's replies after the rating. */
+/** The replies of a handled item of any kind (a proposal, a micro-suggestion), for its raters and staff. */
+export function useItemReplies(itemId: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: itemRepliesKey(itemId ?? ''),
+    queryFn: () => api.get<ItemReplies>(`/items/${itemId}/replies`),
+    enabled: Boolean(itemId) && enabled,
+    retry: false,
+  });
+}
+
+/** A rater rates a reply; answers the item's replies after the rating (`proposalId`: the item's id, any kind). */
 export function useRateReply(proposalId: string) {
   const client = useQueryClient();
   const invalidate = useInvalidateHandling();
   return useMutation({
     mutationFn: (input: { replyId: string; body: RatingInput; idempotencyKey: string }) =>
-      api.post<ProposalReplies>(`/replies/${input.replyId}/ratings`, input.body, { idempotencyKey: input.idempotencyKey }),
+      api.post<ItemReplies>(`/replies/${input.replyId}/ratings`, input.body, { idempotencyKey: input.idempotencyKey }),
     onSuccess: (replies) => {
       client.setQueryData(proposalRepliesKey(proposalId), replies);
+      client.setQueryData(itemRepliesKey(proposalId), replies);
       invalidate();
     },
   });

@@ -9,7 +9,7 @@ import type { HandlingView, Reply, ReplyKind } from '../../../../contracts/handl
 import { useT } from '../../pages/admin/shared/admin-text.ts';
 import { ReplyCard } from './reply-card.tsx';
 import { ReplyEditor } from './reply-editor.tsx';
-import { editableReply, type ReplyFormValues, roundText } from './reply-rules.ts';
+import { editableReply, type ReplyFormValues, ratersWord, roundText } from './reply-rules.ts';
 
 /** The contact person and phone of the unit's last reply, to start a new one from. */
 function lastContact(replies: readonly Reply[]): ReplyFormValues | undefined {
@@ -35,7 +35,13 @@ export function RepliesSection(props: { view: HandlingView; onDone: (message: st
         : null;
   // A reply after a dissatisfied rating starts the next round (二次办理).
   const lastRound = Math.max(0, ...view.replies.filter((reply) => reply.kind === 'reply').map((reply) => reply.round));
-  const heading = newKind === 'reply' && view.proposal.state === 'rehandling' ? `起草${roundText(lastRound + 1)}答复` : undefined;
+  const heading = newKind === 'reply' && lastRound > 0 ? `起草${roundText(lastRound + 1)}答复` : undefined;
+  const isProposal = view.item.kind === 'proposal';
+  const kindProps = {
+    signOff: view.rules.leaderSignOff,
+    raters: ratersWord(view.item.kind),
+    photos: !isProposal,
+  };
   const offerFollowUp = !draft && !view.rules.canDraftReply && view.rules.canDraftFollowUp && !followUp;
 
   return (
@@ -48,6 +54,7 @@ export function RepliesSection(props: { view: HandlingView; onDone: (message: st
           resultClasses={view.resultClasses}
           initial={lastContact(view.replies)}
           heading={heading}
+          leaderSignOff={view.rules.leaderSignOff}
           onCancel={newKind === 'follow_up' ? () => setFollowUp(false) : undefined}
           onSaved={(message) => {
             setFollowUp(false);
@@ -71,6 +78,7 @@ export function RepliesSection(props: { view: HandlingView; onDone: (message: st
             kind={reply.kind}
             reply={reply}
             resultClasses={view.resultClasses}
+            leaderSignOff={view.rules.leaderSignOff}
             onCancel={() => setEditing(null)}
             onSaved={(message) => {
               setEditing(null);
@@ -83,6 +91,7 @@ export function RepliesSection(props: { view: HandlingView; onDone: (message: st
             reply={reply}
             resultClasses={view.resultClasses}
             showTrail
+            {...kindProps}
             onDone={props.onDone}
             headerExtra={
               draft?.id === reply.id ? (

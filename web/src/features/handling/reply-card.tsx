@@ -11,18 +11,26 @@ import { ReplyActions } from './reply-actions.tsx';
 import { ReplyFiles } from './reply-files.tsx';
 import { type ResultClassOption, ratingColor, replyStateColor, roundText } from './reply-rules.ts';
 
-/** The steps of a reply from the draft to the proposers; the office's review shows when the reply went through it. */
-function trailSteps(reply: Reply, t: (text: string) => string) {
+/**
+ * The steps of a reply from the draft to the raters; the leader's sign-off shows where the kind needs it (or the
+ * reply went through it), the office's review when the reply went through it.
+ */
+function trailSteps(reply: Reply, t: (text: string) => string, signOff: boolean, raters: string) {
   const reviewed = reply.state === 'office_review' || (reply.unitResultClass !== null && reply.state === 'sent');
+  const signed = signOff || reply.signedOffByName !== null || reply.state === 'pending_signoff';
   const steps = [
     { key: 'draft', title: t('起草'), content: t(reply.draftedByName) },
-    {
-      key: 'signoff',
-      title: t('领导签发'),
-      content: reply.signedOffByName ? `${t(reply.signedOffByName)} ${formatDateTime(reply.signedOffAt)}` : undefined,
-    },
+    ...(signed
+      ? [
+          {
+            key: 'signoff',
+            title: t('领导签发'),
+            content: reply.signedOffByName ? `${t(reply.signedOffByName)} ${formatDateTime(reply.signedOffAt)}` : undefined,
+          },
+        ]
+      : []),
     ...(reviewed ? [{ key: 'review', title: t('提案委审核'), content: undefined }] : []),
-    { key: 'sent', title: t('答复提案人'), content: reply.sentAt ? formatDateTime(reply.sentAt) : undefined },
+    { key: 'sent', title: t(`答复${raters}`), content: reply.sentAt ? formatDateTime(reply.sentAt) : undefined },
   ];
   const at: Record<string, string> = {
     draft: 'draft',
@@ -47,11 +55,18 @@ export function ReplyCard(props: {
   extra?: ReactNode;
   /** Buttons in the card's header (修改 on the unit's draft). */
   headerExtra?: ReactNode;
+  /** The kind's replies need the leader's sign-off (proposals; default). */
+  signOff?: boolean;
+  /** Who the reply answers: 提案人 (default) or 建议人. */
+  raters?: string;
+  /** Word the files as photos of the fixed problem (a micro-suggestion). */
+  photos?: boolean;
 }) {
   const t = useT();
   const { reply } = props;
   const [error, setError] = useState<string | null>(null);
-  const trail = trailSteps(reply, t);
+  const raters = props.raters ?? '提案人';
+  const trail = trailSteps(reply, t, props.signOff ?? true, raters);
   const title = reply.kind === 'follow_up' ? t('后续办理情况报告') : t('答复');
   return (
     <Card
@@ -98,7 +113,7 @@ export function ReplyCard(props: {
           ...(reply.sentAt ? [{ key: 'sent', label: t('答复时间'), children: formatDateTime(reply.sentAt) }] : []),
         ]}
       />
-      <ReplyFiles reply={reply} />
+      <ReplyFiles reply={reply} photos={props.photos} />
       {props.showTrail ? (
         <Steps
           size="small"
@@ -112,7 +127,7 @@ export function ReplyCard(props: {
       {reply.ratings.length > 0 ? (
         <>
           <Divider titlePlacement="start" plain style={{ marginBlock: 12 }}>
-            {t('提案人评价')}
+            {t(`${raters}评价`)}
           </Divider>
           <List
             size="small"

@@ -1,6 +1,7 @@
 /**
- * The reply editor: the text, the result class, the contact person and phone, and the follow-up report date when
- * the class promises one. A new draft is a POST (with an Idempotency-Key), an edit a PATCH with If-Match.
+ * The reply editor: the text, the result class (kinds whose replies are classed: proposals), the contact person and
+ * phone, and the follow-up report date when the class promises one. A new draft is a POST (with an
+ * Idempotency-Key), an edit a PATCH with If-Match. Photos are added to the saved draft (reply-files.tsx).
  */
 import { Alert, Button, Card, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
@@ -30,6 +31,8 @@ export function ReplyEditor(props: {
   initial?: ReplyFormValues;
   /** The title of a new reply (e.g. 起草二次办理答复); the kind's default otherwise. */
   heading?: string;
+  /** The unit leader signs replies off (proposals always); off: the handler sends the reply (a micro-suggestion). */
+  leaderSignOff?: boolean;
   onSaved: (message: string) => void;
   onCancel?: () => void;
 }) {
@@ -42,6 +45,8 @@ export function ReplyEditor(props: {
   const kind = props.reply?.kind ?? props.kind;
   const resultClass = Form.useWatch('resultClass', form);
   const needs = replyRequirements(kind, props.resultClasses, resultClass);
+  const signOff = props.leaderSignOff ?? true;
+  const classed = kind === 'reply' && props.resultClasses.length > 0;
   const initialValues: ReplyFormValues = props.reply
     ? {
         text: props.reply.text,
@@ -64,7 +69,7 @@ export function ReplyEditor(props: {
         await create.mutateAsync({ body: { ...body, kind }, idempotencyKey: submission.key() });
         submission.done();
         form.resetFields();
-        props.onSaved('答复稿已保存，可送分管领导签发');
+        props.onSaved(signOff ? '答复稿已保存，可送分管领导签发' : '答复稿已保存，可上传照片后发送');
       }
     } catch (failure) {
       showServerFieldErrors(form, fieldNames, failure);
@@ -92,11 +97,15 @@ export function ReplyEditor(props: {
             autoSize={{ minRows: 6, maxRows: 18 }}
             maxLength={30000}
             showCount
-            placeholder={t('写明办理情况、采纳的建议、具体措施和完成时限')}
+            placeholder={t(
+              props.resultClasses.length > 0
+                ? '写明办理情况、采纳的建议、具体措施和完成时限'
+                : '写明处理情况和完成时间；保存后可上传整改后的照片',
+            )}
           />
         </Form.Item>
         <Row gutter={16}>
-          {kind === 'reply' ? (
+          {classed ? (
             <Col xs={24} md={12}>
               <Form.Item
                 name="resultClass"
@@ -149,7 +158,11 @@ export function ReplyEditor(props: {
         </Row>
         {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t(error)} /> : null}
         <Typography.Paragraph type="secondary" style={{ fontSize: '0.9em' }}>
-          {t('保存后仍可修改；送分管领导签发后，除非被退回，不能再修改。')}
+          {t(
+            signOff
+              ? '保存后仍可修改；送分管领导签发后，除非被退回，不能再修改。'
+              : '保存后仍可修改、上传照片；发送后不能再修改。',
+          )}
         </Typography.Paragraph>
         <Button type="primary" onClick={save} loading={create.isPending || update.isPending}>
           {t(props.reply ? '保存修改' : '保存答复稿')}

@@ -14,8 +14,11 @@ import { useInvalidateHandling } from './handling-api.ts';
 import { editableReply } from './reply-rules.ts';
 
 const ACCEPT = '.pdf,.doc,.docx,.jpg,.jpeg,.png';
+/** Photos first (a phone offers the camera and the album), documents still allowed. */
+const PHOTO_FIRST = 'image/jpeg,image/png,.jpg,.jpeg,.png,.pdf,.doc,.docx';
 
-export function ReplyFiles({ reply }: { reply: Reply }) {
+/** The files; `photos` words the upload for a kind whose replies show the fixed problem (a micro-suggestion). */
+export function ReplyFiles({ reply, photos = false }: { reply: Reply; photos?: boolean }) {
   const t = useText();
   const { message } = App.useApp();
   const invalidate = useInvalidateHandling();
@@ -44,7 +47,7 @@ export function ReplyFiles({ reply }: { reply: Reply }) {
   if (reply.attachments.length === 0 && !editable) return null;
   return (
     <Flex vertical gap={4} style={{ marginTop: 8 }}>
-      <Typography.Text type="secondary">{t('答复附件')}</Typography.Text>
+      <Typography.Text type="secondary">{t(photos ? '答复附件（整改后照片等）' : '答复附件')}</Typography.Text>
       {reply.attachments.map((file) => (
         <Flex key={file.id} gap={8} align="center" wrap>
           <PaperClipOutlined />
@@ -81,7 +84,7 @@ export function ReplyFiles({ reply }: { reply: Reply }) {
       ))}
       {editable ? (
         <Upload
-          accept={ACCEPT}
+          accept={photos ? PHOTO_FIRST : ACCEPT}
           multiple={false}
           showUploadList={false}
           beforeUpload={(file) => {
@@ -90,7 +93,7 @@ export function ReplyFiles({ reply }: { reply: Reply }) {
           }}
         >
           <Button size="small" icon={<UploadOutlined />} loading={upload.isPending}>
-            {t('上传答复附件')}
+            {t(photos ? '上传照片或附件' : '上传答复附件')}
           </Button>
         </Upload>
       ) : null}

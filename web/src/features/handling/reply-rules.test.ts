@@ -27,6 +27,15 @@ describe('reply form rules', () => {
     });
   });
 
+  it('asks no class of a kind whose replies are not classed (a micro-suggestion) and sends none', () => {
+    expect(replyRequirements('reply', [], 'A')).toEqual({ resultClass: false, followUpDueOn: false, showFollowUp: false });
+    expect(replyBody('reply', [], { text: ' 已修复 ', resultClass: 'A', contactPerson: '王', contactPhone: '12345' })).toEqual({
+      text: '已修复',
+      contactPerson: '王',
+      contactPhone: '12345',
+    });
+  });
+
   it('builds the body: trimmed, the follow-up date only for a class that needs one', () => {
     const values = {
       text: '  经研究，年内完成。 ',
@@ -51,6 +60,7 @@ describe('reply form rules', () => {
     expect(editableReply([reply('sent', []), reply('pending_signoff', ['sign_off_and_send'])])).toBeNull();
     expect(editableReply([reply('sent', []), reply('draft', ['submit'])])?.id).toBe('draft');
     expect(editableReply([reply('draft', [])])).toBeNull();
+    expect(editableReply([reply('draft', ['send'])])?.id).toBe('draft');
   });
 
   it('leaves unanswered questions and an empty comment out of a rating', () => {

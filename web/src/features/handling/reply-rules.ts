@@ -22,13 +22,16 @@ export function classNeedsFollowUp(classes: readonly ResultClassOption[], code: 
 /** Which fields of the reply form are required now. */
 export type ReplyRequirements = { resultClass: boolean; followUpDueOn: boolean; showFollowUp: boolean };
 
-/** A reply needs a class; a class that promises a later report needs its date; a follow-up report needs neither. */
+/**
+ * A reply needs a class; a class that promises a later report needs its date; a follow-up report needs neither; a
+ * kind whose replies are not classed (no classes listed: a micro-suggestion) needs neither either.
+ */
 export function replyRequirements(
   kind: ReplyKind,
   classes: readonly ResultClassOption[],
   resultClass: string | null | undefined,
 ): ReplyRequirements {
-  if (kind === 'follow_up') return { resultClass: false, followUpDueOn: false, showFollowUp: false };
+  if (kind === 'follow_up' || classes.length === 0) return { resultClass: false, followUpDueOn: false, showFollowUp: false };
   const needsDate = classNeedsFollowUp(classes, resultClass);
   return { resultClass: true, followUpDueOn: needsDate, showFollowUp: needsDate };
 }
@@ -50,14 +53,21 @@ export function replyBody(kind: ReplyKind, classes: readonly ResultClassOption[]
     contactPerson: (values.contactPerson ?? '').trim(),
     contactPhone: (values.contactPhone ?? '').trim(),
   };
-  if (kind === 'reply' && values.resultClass) body.resultClass = values.resultClass;
+  if (kind === 'reply' && classes.length > 0 && values.resultClass) body.resultClass = values.resultClass;
   if (needs.showFollowUp && values.followUpDueOn) body.followUpDueOn = values.followUpDueOn;
   return body;
 }
 
-/** The reply the unit is working on (a draft, or one sent back), which the editor edits instead of starting one. */
+/**
+ * The reply the unit is working on (a draft, or one sent back), which the editor edits instead of starting one: a
+ * draft it may send for sign-off (submit) or, for a kind without sign-off, send itself.
+ */
 export function editableReply(replies: readonly Reply[]): Reply | null {
-  return replies.find((reply) => reply.state === 'draft' && reply.actions.some((item) => item.action === 'submit')) ?? null;
+  return (
+    replies.find(
+      (reply) => reply.state === 'draft' && reply.actions.some((item) => item.action === 'submit' || item.action === 'send'),
+    ) ?? null
+  );
 }
 
 /** The body of a rating: the yes/no answers only when given, the comment only when written. */
@@ -102,6 +112,7 @@ export function ratingColor(rating: Rating): string {
 export const replyActionLooks: Record<ReplyAction, { primary: boolean; danger: boolean; dialog: 'none' | 'reason' | 'release' }> =
   {
     submit: { primary: true, danger: false, dialog: 'none' },
+    send: { primary: true, danger: false, dialog: 'none' },
     sign_off: { primary: true, danger: false, dialog: 'none' },
     sign_off_and_send: { primary: true, danger: false, dialog: 'none' },
     return: { primary: false, danger: true, dialog: 'reason' },
@@ -111,6 +122,7 @@ export const replyActionLooks: Record<ReplyAction, { primary: boolean; danger: b
 /** The fallback label of an action the server named without one. */
 export const replyActionNames: Record<ReplyAction, string> = {
   submit: '送领导签发',
+  send: '发送答复',
   sign_off: '签发',
   sign_off_and_send: '签发并答复',
   return: '退回修改',
@@ -120,6 +132,7 @@ export const replyActionNames: Record<ReplyAction, string> = {
 /** The confirmation question of an action without a dialog. */
 export const replyActionQuestions: Partial<Record<ReplyAction, string>> = {
   submit: '确认送分管领导签发？送签后不能再修改，除非被退回。',
+  send: '确认发送答复？答复发出后不能撤回，建议人将收到通知并评价。',
   sign_off: '确认签发？答复将送提案委审核。',
   sign_off_and_send: '确认签发并答复提案人？答复发出后不能撤回。',
 };
@@ -127,11 +140,17 @@ export const replyActionQuestions: Partial<Record<ReplyAction, string>> = {
 /** The success message after an action. */
 export const replyActionDone: Record<ReplyAction, string> = {
   submit: '已送分管领导签发',
+  send: '已发送答复',
   sign_off: '已签发，等待提案委审核',
   sign_off_and_send: '已签发并答复提案人',
   return: '已退回修改',
   release: '已审核通过并答复提案人',
 };
+
+/** Who a kind's replies answer: 提案人 for a proposal, 建议人 for the members who raised a micro-suggestion. */
+export function ratersWord(kind: string | undefined): string {
+  return !kind || kind === 'proposal' ? '提案人' : '建议人';
+}
 
 /** The label of a round: 首次办理, 二次办理, then "第 n 次办理". */
 export function roundText(round: number): string {

@@ -115,6 +115,7 @@ export function UserDetailDrawer(props: {
             </Descriptions.Item>
             <Descriptions.Item label={t('关联委员')}>{user.member?.name ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('所属单位')}>{user.unit ? t(user.unit.name) : '—'}</Descriptions.Item>
+            {user.station ? <Descriptions.Item label={t('所在联络站')}>{t(user.station.name)}</Descriptions.Item> : null}
             <Descriptions.Item label={t('手机号')}>{user.mobileMasked ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('须修改密码')}>
               {user.mustChangePassword ? t('是（首次登录或已重置）') : t('否')}

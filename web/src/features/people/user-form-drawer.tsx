@@ -6,6 +6,7 @@ import { errorMessage } from '../../pages/admin/shared/admin-api.ts';
 import { roleName, useT } from '../../pages/admin/shared/admin-text.ts';
 import { showServerFieldErrors, useDrawerSize } from '../../pages/admin/shared/admin-ui.tsx';
 import { changedFields } from '../../pages/admin/shared/form-values.ts';
+import { StationSelect } from '../stations/station-select.tsx';
 import { MemberSelect } from './member-select.tsx';
 import { UnitSelect } from './unit-select.tsx';
 import { requiredLinks, separationProblem } from './user-rules.ts';
@@ -17,11 +18,12 @@ type UserFormValues = {
   roles: Role[];
   memberId: string | null;
   unitId: string | null;
+  stationId: string | null;
   mobile?: string;
   password?: string;
 };
 
-const fieldNames = ['username', 'displayName', 'roles', 'memberId', 'unitId', 'mobile', 'password'];
+const fieldNames = ['username', 'displayName', 'roles', 'memberId', 'unitId', 'stationId', 'mobile', 'password'];
 
 function formValuesOf(user: User | null): Partial<UserFormValues> {
   if (!user) return { roles: [] };
@@ -31,6 +33,7 @@ function formValuesOf(user: User | null): Partial<UserFormValues> {
     roles: user.roles,
     memberId: user.member?.id ?? null,
     unitId: user.unit?.id ?? null,
+    stationId: user.station?.id ?? null,
   };
 }
 
@@ -57,6 +60,7 @@ export function UserFormDrawer(props: {
   const editing = props.user !== null;
   const chosenRoles = Form.useWatch('roles', form) ?? [];
   const links = requiredLinks(chosenRoles);
+  const needsStation = chosenRoles.includes('station_staff');
 
   useEffect(() => {
     if (props.open) {
@@ -86,6 +90,7 @@ export function UserFormDrawer(props: {
           roles: values.roles ?? [],
           memberId: values.memberId ?? null,
           unitId: values.unitId ?? null,
+          stationId: values.stationId ?? null,
           mobile: values.mobile?.trim() || null,
           password: values.password || undefined,
         });
@@ -168,6 +173,15 @@ export function UserFormDrawer(props: {
         >
           <UnitSelect current={props.user?.unit ?? null} disabled={profileDisabled} />
         </Form.Item>
+        {needsStation || props.user?.station ? (
+          <Form.Item
+            name="stationId"
+            label={t('所在联络站')}
+            rules={[{ required: needsStation, message: t('联络站工作人员须关联一个联络站或工作室') }]}
+          >
+            <StationSelect current={props.user?.station ?? null} disabled={profileDisabled} />
+          </Form.Item>
+        ) : null}
         <Form.Item
           name="mobile"
           label={t('手机号')}

@@ -5,6 +5,7 @@
  */
 import { Alert, Button, Descriptions, Drawer, Flex, Form, Input, Radio, Skeleton, Space, Typography } from 'antd';
 import { useEffect } from 'react';
+import { proposalFieldLabels } from '../../../../contracts/proposals.ts';
 import type { PublicationDecision } from '../../../../contracts/publication.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -120,10 +121,10 @@ export function PublicationDrawer(props: {
           <Typography.Paragraph strong>{t(data.text.title)}</Typography.Paragraph>
           {editing ? (
             <>
-              <Form.Item name="background" label={t('案由')}>
+              <Form.Item name="background" label={t(proposalFieldLabels.background)}>
                 <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} />
               </Form.Item>
-              <Form.Item name="suggestions" label={t('建议')}>
+              <Form.Item name="suggestions" label={t(proposalFieldLabels.suggestions)}>
                 <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} />
               </Form.Item>
             </>
@@ -133,8 +134,16 @@ export function PublicationDrawer(props: {
               size="small"
               bordered
               items={[
-                { key: 'background', label: t('案由'), children: <PreText text={t(data.text.background)} /> },
-                { key: 'suggestions', label: t('建议'), children: <PreText text={t(data.text.suggestions)} /> },
+                {
+                  key: 'background',
+                  label: t(proposalFieldLabels.background),
+                  children: <PreText text={t(data.text.background)} />,
+                },
+                {
+                  key: 'suggestions',
+                  label: t(proposalFieldLabels.suggestions),
+                  children: <PreText text={t(data.text.suggestions)} />,
+                },
               ]}
             />
           )}

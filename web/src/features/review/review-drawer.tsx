@@ -6,7 +6,7 @@ import { ExportOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Empty, Flex, List, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Proposal } from '../../../../contracts/proposals.ts';
+import { type Proposal, proposalFieldLabels } from '../../../../contracts/proposals.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { errorMessage } from '../../pages/admin/shared/admin-api.ts';
 import { useT } from '../../pages/admin/shared/admin-text.ts';
@@ -279,8 +279,8 @@ export function ReviewDrawer(props: {
               {proposal.agreesToPublish ? t('同意公开') : `${t('不同意公开')}：${t(proposal.publicationRefusalReason ?? '')}`}
             </Descriptions.Item>
           </Descriptions>
-          <TextBlock title="情况分析" text={proposal.background} />
-          <TextBlock title="具体建议" text={proposal.suggestions} />
+          <TextBlock title={proposalFieldLabels.background} text={proposal.background} />
+          <TextBlock title={proposalFieldLabels.suggestions} text={proposal.suggestions} />
           <AttachmentsPanel proposalId={proposal.id} editable={false} />
           {proposal.supplements.length > 0 ? (
             <div>

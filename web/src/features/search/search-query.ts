@@ -12,13 +12,18 @@ export type SearchSort = (typeof searchSorts)[number];
 /** The names of the orders. */
 export const searchSortNames: Record<SearchSort, string> = { relevance: '相关度', newest: '最新' };
 /** The names of the item types, as the type tag and the filter show them. */
-export const searchTypeNames: Record<SearchItemType, string> = { proposal: '提案', history: '历史数据', publication: '公开文本' };
+export const searchTypeNames: Record<SearchItemType, string> = {
+  proposal: '提案',
+  history: '历史数据',
+  publication: '公开文本',
+  micro_suggestion: '微建议',
+};
 
 /** The options of the type filter. */
 export function searchItemTypeOptions(t: (text: string) => string): { value: SearchItemType; label: string }[] {
-  // The public copies are the portal's; staff search the records.
+  // The public copies are the portal's; staff search the records. Micro-suggestions are indexed for similar items only.
   return searchItemTypes
-    .filter((type) => type !== 'publication')
+    .filter((type) => type !== 'publication' && type !== 'micro_suggestion')
     .map((type) => ({ value: type, label: t(searchTypeNames[type]) }));
 }
 

@@ -1,5 +1,6 @@
 /** 督办: the board of lights (GET /supervision/board, page after page) and reminders (催办) to a unit. */
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { HandledKind } from '../../../../contracts/handled-kinds.ts';
 import type { BoardPage, Light, Reminder } from '../../../../contracts/supervision.ts';
 import { api } from '../../lib/api.ts';
 
@@ -10,7 +11,7 @@ export const boardKey = ['supervision', 'board'] as const;
 export const BOARD_PAGE_SIZE = 20;
 
 /** The filters of the board. */
-export type BoardFilter = { sessionId?: string; unitId?: string; light?: Light };
+export type BoardFilter = { sessionId?: string; unitId?: string; light?: Light; kind?: HandledKind };
 
 /** The board under the filters, page by page ("加载更多"); `enabled` waits for the session to be known. */
 export function useBoard(filter: BoardFilter, enabled = true) {

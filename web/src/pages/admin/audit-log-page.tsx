@@ -1,6 +1,7 @@
 import { AutoComplete, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { type CSSProperties, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { type AuditEventSummary, eventResultNames } from '../../../../contracts/audit.ts';
 import { type AuditFilter, useAuditEvents, useAuditEventTypes } from '../../features/audit/audit-api.ts';
 import { AuditEventDrawer } from '../../features/audit/audit-event-drawer.tsx';
@@ -28,6 +29,20 @@ const wrappingLinkStyle: CSSProperties = { ...wrappingTextStyle, padding: 0, hei
 
 type FilterForm = Omit<AuditFilter, 'fromDate' | 'toDate'> & { range?: [Dayjs | null, Dayjs | null] | null };
 
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The form's first values from a link's type and dates (anything malformed is left out). */
+function linkedFilter(search: URLSearchParams): FilterForm {
+  const type = search.get('type')?.trim().slice(0, 100);
+  const day = (name: string) => {
+    const value = search.get(name);
+    return value && DATE_PATTERN.test(value) && dayjs(value).isValid() ? dayjs(value) : null;
+  };
+  const from = day('fromDate');
+  const to = day('toDate');
+  return { ...(type ? { type } : {}), ...(from || to ? { range: [from, to] } : {}) };
+}
+
 /** The screen's filter from the form: the date range becomes two business dates. */
 function filterOf(values: FilterForm): AuditFilter {
   const { range, ...rest } = values;
@@ -51,7 +66,10 @@ export function AuditLogPage() {
   const fieldStyle = useFilterFieldStyle(200);
   const resultStyle = useFilterFieldStyle(120);
   const [form] = Form.useForm<FilterForm>();
-  const [filter, setFilter] = useState<AuditFilter>({});
+  // A link may name the type and dates (the workbench's 今日登录失败: ?type=auth.login_failed&fromDate=…&toDate=…).
+  const [search] = useSearchParams();
+  const [linked] = useState(() => linkedFilter(search));
+  const [filter, setFilter] = useState<AuditFilter>(() => filterOf(linked));
   const [pages, setPages] = useState(firstPage(50));
   const { data, isFetching, error, refetch } = useAuditEvents(filter, currentCursor(pages), pages.pageSize);
   const types = useAuditEventTypes();
@@ -81,6 +99,7 @@ export function AuditLogPage() {
       <FilterBar
         form={form}
         onSearch={apply}
+        initialValues={linked}
         more={
           <>
             <Form.Item name="actorId" label={t('操作人')}>

@@ -121,7 +121,9 @@ export function UsersPage() {
               key: 'link',
               width: w(180),
               render: (_value, user) =>
-                [user.member?.name, user.unit ? t(user.unit.name) : null].filter(Boolean).join(' / ') || '—',
+                [user.member?.name, user.unit ? t(user.unit.name) : null, user.station ? t(user.station.name) : null]
+                  .filter(Boolean)
+                  .join(' / ') || '—',
             },
             { title: t('手机号'), dataIndex: 'mobileMasked', width: w(130), render: (value: string | null) => value ?? '—' },
             { title: t('状态'), key: 'state', width: w(140), render: (_value, user) => <UserStateTags user={user} /> },

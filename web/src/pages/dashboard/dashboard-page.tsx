@@ -1,81 +1,130 @@
-/** 工作台: a welcome, the user's committee and roles, account reminders, and shortcuts to the screens they may use. */
-import { RightOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Flex, Row, Tag, Typography } from 'antd';
-import { Link } from 'react-router';
-import { roleNames } from '../../../../contracts/roles.ts';
+/**
+ * 工作台: what waits for the user, phone first (decision 0017). One query (GET /workbench) answers every card of the
+ * user's roles; each card opens its filtered list. The role's main job is one big button; the second-factor
+ * suggestion is a notice the user may close. Cards are drawn through the registry in features/workbench, so
+ * modules add cards without changing this page.
+ */
+import { EditOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Flex, Row, Skeleton, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router';
 import { screenLink, visibleRoutes } from '../../app/navigation-rules.ts';
 import { appScreens, dashboardScreen } from '../../app/screens.tsx';
+import { usePhone } from '../../app/use-phone.ts';
 import { useMe } from '../../features/auth/auth-api.ts';
+import { rendererFor } from '../../features/workbench/card-registry.tsx';
+import { SecondFactorNotice } from '../../features/workbench/second-factor-notice.tsx';
+import { useWorkbench } from '../../features/workbench/workbench-api.ts';
+import { WaitingItems } from '../../features/workbench/workbench-cards.tsx';
+import { primaryActionFor, waitingItems } from '../../features/workbench/workbench-rules.ts';
+import { errorMessage } from '../../lib/api.ts';
 import { formatDate, greetingFor } from '../../lib/format.ts';
+import { useText } from '../../lib/i18n.tsx';
 
-/** The dashboard. */
+/** The workbench. */
 export function DashboardPage() {
+  const t = useText();
+  const phone = usePhone();
+  const navigate = useNavigate();
   const { data: me } = useMe();
+  const workbench = useWorkbench();
   if (!me) return null;
-  const shortcuts = visibleRoutes(appScreens(), me.roles).filter((screen) => screen !== dashboardScreen);
+  const action = primaryActionFor(me.roles);
+  const cards = workbench.data?.cards ?? [];
+  const grid = cards.filter((card) => !rendererFor(card).wide);
+  const wide = cards.filter((card) => rendererFor(card).wide);
+  const items = waitingItems(cards);
 
   return (
-    <Flex vertical gap={16} className="dashboard">
-      <Card className="welcome-card">
-        <Flex justify="space-between" align="flex-start" gap={16} wrap>
-          <div style={{ minWidth: 0 }}>
-            <Typography.Title level={3} style={{ marginTop: 0 }}>
-              {greetingFor()}，{me.displayName}
-            </Typography.Title>
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-              今天是 {formatDate(new Date())}，欢迎使用{me.organization.name}数字政协平台。
-            </Typography.Paragraph>
-            <Flex gap={8} wrap align="center">
-              <Typography.Text>我的角色：</Typography.Text>
-              {me.roles.length === 0 && <Typography.Text type="secondary">暂未分配角色，请联系管理员</Typography.Text>}
-              {me.roles.map((role) => (
-                <Tag key={role} color="blue">
-                  {roleNames[role] ?? role}
-                </Tag>
-              ))}
-            </Flex>
-          </div>
-          <Flex vertical align="flex-end" className="welcome-org">
-            <Typography.Text type="secondary">所属政协</Typography.Text>
-            <Typography.Text strong>{me.organization.name}</Typography.Text>
-          </Flex>
-        </Flex>
-      </Card>
+    <Flex vertical gap={16} className="workbench">
+      <Flex justify="space-between" align="center" gap={12} wrap>
+        <div className="workbench-head">
+          <Typography.Title level={3}>
+            {t(greetingFor())}，{me.displayName}
+          </Typography.Title>
+          <span className="workbench-sub">
+            {me.organization.name} · {t('今天是')} {formatDate(workbench.data?.today ?? new Date())}
+          </span>
+        </div>
+        {action ? (
+          <Button
+            type="primary"
+            size="large"
+            block={phone}
+            className="wb-primary"
+            icon={action.key === 'write' ? <EditOutlined /> : <RightOutlined />}
+            onClick={() => navigate(action.link)}
+          >
+            {t(action.label)}
+          </Button>
+        ) : null}
+      </Flex>
 
-      {!me.totpEnabled && (
-        <Alert
-          type="info"
-          showIcon
-          icon={<SafetyCertificateOutlined />}
-          title="建议绑定动态验证码"
-          description="绑定后登录需输入手机验证器应用中的 6 位验证码，即使密码泄露账户也不会被盗用。"
-          action={
-            <Link to="/account#totp">
-              <Button size="small">去绑定</Button>
-            </Link>
-          }
-        />
-      )}
-
-      <Card title="常用功能">
+      {workbench.isPending ? (
         <Row gutter={[12, 12]}>
-          {shortcuts.map((screen) => (
-            <Col key={screen.path} xs={24} sm={12} lg={8} xxl={6}>
-              <Link to={screenLink(screen.path)} className="shortcut" aria-label={screen.label}>
-                <span className="shortcut-icon" aria-hidden>
-                  {screen.icon}
-                </span>
-                <span className="shortcut-text">
-                  <span className="shortcut-label">{screen.label}</span>
-                  {screen.description && <span className="shortcut-description">{screen.description}</span>}
-                  {!screen.description && screen.group && <span className="shortcut-description">{screen.group}</span>}
-                </span>
-                <RightOutlined className="shortcut-arrow" aria-hidden />
-              </Link>
+          {[0, 1, 2, 3].map((index) => (
+            <Col key={index} xs={12} sm={8} lg={6}>
+              <Card size="small">
+                <Skeleton active paragraph={{ rows: 1 }} title={false} />
+              </Card>
             </Col>
           ))}
         </Row>
-      </Card>
+      ) : null}
+      {workbench.isError ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('待办加载失败')}
+          description={t(errorMessage(workbench.error))}
+          action={
+            <Button size="small" icon={<ReloadOutlined />} onClick={() => void workbench.refetch()}>
+              {t('重试')}
+            </Button>
+          }
+        />
+      ) : null}
+
+      {grid.length > 0 ? (
+        <Row gutter={[12, 12]} className="wb-grid">
+          {grid.map((card) => (
+            <Col key={card.key} xs={12} sm={8} lg={grid.length <= 3 ? 8 : 6} xxl={grid.length <= 4 ? undefined : 4}>
+              {rendererFor(card).render(card)}
+            </Col>
+          ))}
+        </Row>
+      ) : null}
+      {wide.map((card) => (
+        <div key={card.key}>{rendererFor(card).render(card)}</div>
+      ))}
+      {items.length > 0 ? <WaitingItems items={items} /> : null}
+      <SecondFactorNotice userId={me.id} enabled={me.totpEnabled} />
+      {workbench.isSuccess && cards.length === 0 ? <Shortcuts roles={me.roles} /> : null}
     </Flex>
+  );
+}
+
+/** For a role with nothing counted on the workbench (yet): the screens it may open. */
+function Shortcuts({ roles }: { roles: Parameters<typeof visibleRoutes>[1] }) {
+  const t = useText();
+  const screens = visibleRoutes(appScreens(), roles).filter((screen) => screen !== dashboardScreen);
+  return (
+    <Card title={t('常用功能')} size="small">
+      <Row gutter={[12, 12]}>
+        {screens.map((screen) => (
+          <Col key={screen.path} xs={24} sm={12} lg={8}>
+            <Link to={screenLink(screen.path)} className="shortcut" aria-label={t(screen.label)}>
+              <span className="shortcut-icon" aria-hidden>
+                {screen.icon}
+              </span>
+              <span className="shortcut-text">
+                <span className="shortcut-label">{t(screen.label)}</span>
+                {screen.description ? <span className="shortcut-description">{t(screen.description)}</span> : null}
+              </span>
+              <RightOutlined className="shortcut-arrow" aria-hidden />
+            </Link>
+          </Col>
+        ))}
+      </Row>
+    </Card>
   );
 }

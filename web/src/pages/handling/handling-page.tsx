@@ -1,7 +1,8 @@
 /**
- * 提案办理 of one assignment (/handling/:assignmentId): the proposal and the unit's part with its deadline, the
- * contacts with the proposers, the co-handlers' opinions (lead unit) or the unit's own (co-handler), extension
- * requests, and the replies with their editor and sign-off actions. What the user may do comes from the server.
+ * 办理 of one assignment (/handling/:assignmentId), whatever the item's kind: the item (a proposal, a micro-
+ * suggestion) and the unit's part with its deadline, the contacts with the proposers and the co-handlers' opinions
+ * (proposals), extension requests, and the replies with their editor and actions (sign-off where the kind needs it;
+ * a micro-suggestion's handler sends the reply with its photos). What the user may do comes from the server.
  */
 import { ArrowLeftOutlined, ExportOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Flex, Result, Row, Tag, Typography } from 'antd';
@@ -9,17 +10,27 @@ import { useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { HandlingView } from '../../../../contracts/handling.ts';
 import { usePhone } from '../../app/use-phone.ts';
-import { DueDate } from '../../features/assignments/assignment-card.tsx';
+import { DueDate, KindTag } from '../../features/assignments/assignment-card.tsx';
 import { CoHandlerOpinionCard, LeadCoOpinionsCard } from '../../features/handling/co-opinions-card.tsx';
 import { ContactsCard } from '../../features/handling/contacts-card.tsx';
 import { ExtensionsCard } from '../../features/handling/extensions-card.tsx';
 import { useHandlingView } from '../../features/handling/handling-api.ts';
 import { RepliesSection } from '../../features/handling/replies-section.tsx';
+import { ratersWord } from '../../features/handling/reply-rules.ts';
 import { ProposalStateTag } from '../../features/proposals/proposal-state-tag.tsx';
 import { errorMessage } from '../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useT } from '../admin/shared/admin-text.ts';
 import { useFeedback } from '../admin/shared/admin-ui.tsx';
+
+/** What an item's phase means, for kinds without their own state tag here (a micro-suggestion). */
+const phaseNames: Record<string, string> = {
+  waiting: '待办理',
+  handling: '办理中',
+  replied: '已答复',
+  closed: '已办结',
+  archived: '已归档',
+};
 
 /** The screen. */
 export function HandlingPage() {
@@ -50,10 +61,12 @@ function Handling({ view }: { view: HandlingView }) {
   const navigate = useNavigate();
   const feedback = useFeedback();
   const now = useMemo(() => new Date(), []);
-  const { assignment, proposal, rules } = view;
+  const { assignment, item, rules } = view;
   const isCo = assignment.role === 'co';
+  const isProposal = item.kind === 'proposal';
+  const raters = ratersWord(item.kind);
   // Once replied (or closed) the deadline is history: no days-left count.
-  const settled = ['replied', 'closed', 'archived'].includes(proposal.state);
+  const settled = ['replied', 'closed', 'archived'].includes(item.phase);
 
   return (
     <div>
@@ -62,29 +75,28 @@ function Handling({ view }: { view: HandlingView }) {
         <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }} onClick={() => navigate(-1)}>
           {t('返回')}
         </Button>
-        <Link to={`/proposals/${proposal.id}`}>
-          <Button icon={<ExportOutlined />}>{t('查看提案全文')}</Button>
+        <Link to={item.link}>
+          <Button icon={<ExportOutlined />}>{t(isProposal ? '查看提案全文' : `查看${item.kindName}`)}</Button>
         </Link>
       </Flex>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex vertical gap={8}>
           <Flex align="center" gap={8} wrap>
-            {proposal.number ? (
+            <KindTag kind={item.kind} name={item.kindName} />
+            {item.number ? (
               <Typography.Text strong style={{ color: '#b3181f' }}>
-                {t('第')}
-                {proposal.number}
-                {t('号')}
+                {isProposal ? `${t('第')}${item.number}${t('号')}` : `${t('编号')} ${item.number}`}
               </Typography.Text>
             ) : null}
-            <ProposalStateTag state={proposal.state} />
-            <Tag color={isCo ? 'cyan' : 'blue'}>{t(assignment.roleName)}</Tag>
+            {isProposal ? <ProposalStateTag state={item.state} /> : <Tag>{t(phaseNames[item.phase] ?? item.state)}</Tag>}
+            {isProposal ? <Tag color={isCo ? 'cyan' : 'blue'}>{t(assignment.roleName)}</Tag> : null}
           </Flex>
           <Typography.Title level={phone ? 4 : 3} style={{ margin: 0 }}>
-            {t(proposal.title)}
+            {t(item.title)}
           </Typography.Title>
           <Flex gap={6} wrap align="center">
-            <Typography.Text type="secondary">{t('提案人')}：</Typography.Text>
-            {proposal.proposerNames.map((name) => (
+            <Typography.Text type="secondary">{t(raters)}：</Typography.Text>
+            {item.raterNames.map((name) => (
               <Tag key={name}>{t(name)}</Tag>
             ))}
           </Flex>
@@ -119,7 +131,7 @@ function Handling({ view }: { view: HandlingView }) {
             ) : (
               <>
                 <LeadCoOpinionsCard opinions={view.coOpinions} awaiting={view.awaitingCoHandlers} />
-                <Card size="small" title={t('答复提案人')} styles={{ body: phone ? { padding: 8 } : undefined }}>
+                <Card size="small" title={t(`答复${raters}`)} styles={{ body: phone ? { padding: 8 } : undefined }}>
                   <RepliesSection view={view} onDone={feedback.ok} />
                 </Card>
               </>
@@ -128,7 +140,7 @@ function Handling({ view }: { view: HandlingView }) {
         </Col>
         <Col xs={24} lg={9}>
           <Flex vertical gap={16}>
-            {!isCo ? (
+            {!isCo && isProposal ? (
               <ContactsCard
                 assignmentId={assignment.id}
                 contacts={view.contacts}

@@ -56,7 +56,8 @@ function ExtensionCards(props: {
         {props.rows.map((row) => (
           <Card key={row.id} size="small">
             <Flex vertical gap={6}>
-              <Link to={`/proposals/${row.proposalId}`} style={{ fontWeight: 600 }}>
+              <Link to={row.link} style={{ fontWeight: 600 }}>
+                {row.kind === 'proposal' ? '' : `${t(row.kindName)} · `}
                 {t(row.proposalTitle)}
               </Link>
               <Typography.Text>
@@ -111,7 +112,12 @@ export function ExtensionsPage() {
                 title: t('提案'),
                 key: 'proposal',
                 width: w(260),
-                render: (_value, row) => <Link to={`/proposals/${row.proposalId}`}>{t(row.proposalTitle)}</Link>,
+                render: (_value, row) => (
+                  <Link to={row.link}>
+                    {row.kind === 'proposal' ? '' : `${t(row.kindName)} · `}
+                    {t(row.proposalTitle)}
+                  </Link>
+                ),
               },
               { title: t('申请单位'), dataIndex: 'unitName', width: w(160), render: (name: string) => t(name) },
               {

@@ -1,13 +1,16 @@
 /**
- * 督办台账: every unit's assignment of the proposals being handled with its red/yellow/green light, most urgent
- * first as the server orders them; the counts by light as cards that filter the list; 催办 in one click for the
- * office and supervisors; "加载更多" page after page. Filters (会议, 承办单位, 灯色) live in the URL.
+ * 督办台账: every unit's assignment of the items being handled (proposals and micro-suggestions, each tagged by its
+ * kind) with its red/yellow/green light, most urgent first as the server orders them; the counts by light as cards
+ * that filter the list; 催办 in one click for the office and supervisors; "加载更多" page after page. Filters (类型,
+ * 会议, 承办单位, 灯色) live in the URL; a session narrows the proposals only.
  */
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Flex, Form, Row, Select, Space, Spin, Table, Typography, theme } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { type HandledKind, handledKindNames, handledKinds } from '../../../../contracts/handled-kinds.ts';
 import type { BoardItem, BoardPage, Light } from '../../../../contracts/supervision.ts';
+import { KindTag } from '../../features/assignments/assignment-card.tsx';
 import { useMe } from '../../features/auth/auth-api.ts';
 import { useSessions } from '../../features/orgs/orgs-api.ts';
 import { UnitSelect } from '../../features/people/unit-select.tsx';
@@ -93,15 +96,25 @@ function LightCards(props: {
   );
 }
 
-/** The proposal link of a row: its number and title. */
-function ProposalLink({ item }: { item: BoardItem }) {
+/** The item link of a row: its number and title, to its own page (a proposal's, a micro-suggestion's). */
+function ItemLink({ item }: { item: BoardItem }) {
   const t = useText();
+  const number = item.itemNumber
+    ? item.kind === 'proposal'
+      ? `${t(proposalNumberText(item.itemNumber))} `
+      : `${item.itemNumber} `
+    : '';
   return (
-    <Link to={`/proposals/${item.proposalId}`}>
-      {item.proposalNumber ? `${t(proposalNumberText(item.proposalNumber))} ` : ''}
-      {t(item.proposalTitle)}
+    <Link to={item.link}>
+      {number}
+      {t(item.itemTitle)}
     </Link>
   );
+}
+
+/** The kind of an item (提案, 微建议) as a choice of the filter. */
+function kindOfValue(value: string | null): HandledKind | undefined {
+  return handledKinds.find((kind) => kind === value);
 }
 
 /** "已逾期 3 天" in red, "还剩 2 天" in the yellow's colour, plain otherwise. */
@@ -136,7 +149,8 @@ function BoardCards(props: { rows: BoardItem[]; canRemind: boolean; renderRemind
           <Flex vertical gap={6}>
             <Flex justify="space-between" align="flex-start" gap={8}>
               <span style={{ fontWeight: 600 }}>
-                <ProposalLink item={item} />
+                <KindTag kind={item.kind} name={item.kindName} />
+                <ItemLink item={item} />
               </span>
               <LightTag light={item.light} />
             </Flex>
@@ -180,7 +194,8 @@ export function SupervisionPage() {
   const sessionId = sessionParam === ALL ? undefined : (sessionParam ?? currentSessionId);
   const unitId = search.get('unitId') ?? undefined;
   const light = lightOfValue(search.get('light'));
-  const filter = useMemo<BoardFilter>(() => ({ sessionId, unitId, light }), [sessionId, unitId, light]);
+  const kind = kindOfValue(search.get('kind'));
+  const filter = useMemo<BoardFilter>(() => ({ sessionId, unitId, light, kind }), [sessionId, unitId, light, kind]);
   const board = useBoard(filter, !sessions.isPending);
   const unit = useUnitName(unitId);
 
@@ -219,17 +234,34 @@ export function SupervisionPage() {
       <LightCards counts={counts} light={light} onPick={(picked) => setParam('light', picked)} />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form layout={phone ? 'vertical' : 'inline'} style={{ rowGap: 12 }}>
-          <Form.Item label={t('会议')} htmlFor="board-session">
-            <SessionSelect
-              id="board-session"
-              sessions={sessions.data ?? []}
-              loading={sessions.isPending}
-              allowAll
-              value={sessionParam === ALL ? '' : sessionId}
-              onChange={(value) => setParam('sessionId', value ?? ALL)}
-              style={wideStyle}
+          <Form.Item label={t('类型')} htmlFor="board-kind">
+            <Select
+              id="board-kind"
+              allowClear
+              placeholder={t('全部')}
+              value={kind}
+              onChange={(value: HandledKind | undefined) => setParam('kind', value)}
+              options={handledKinds.map((value) => ({ value, label: t(handledKindNames[value]) }))}
+              style={fieldStyle}
             />
           </Form.Item>
+          {kind === 'micro_suggestion' ? null : (
+            <Form.Item
+              label={t('会议')}
+              htmlFor="board-session"
+              tooltip={kind === 'proposal' ? undefined : t('会议只筛选提案；微建议不分会议')}
+            >
+              <SessionSelect
+                id="board-session"
+                sessions={sessions.data ?? []}
+                loading={sessions.isPending}
+                allowAll
+                value={sessionParam === ALL ? '' : sessionId}
+                onChange={(value) => setParam('sessionId', value ?? ALL)}
+                style={wideStyle}
+              />
+            </Form.Item>
+          )}
           <Form.Item label={t('承办单位')} htmlFor="board-unit">
             <UnitSelect
               id="board-unit"
@@ -276,11 +308,17 @@ export function SupervisionPage() {
             loading={board.isPending || (board.isFetching && !board.isFetchingNextPage)}
             dataSource={rows}
             pagination={false}
-            scroll={{ x: w(1180) }}
+            scroll={{ x: w(1270) }}
             locale={{ emptyText }}
             columns={[
               { title: t('灯色'), key: 'light', width: w(96), render: (_value, item) => <LightTag light={item.light} /> },
-              { title: t('提案'), key: 'proposal', width: w(300), render: (_value, item) => <ProposalLink item={item} /> },
+              {
+                title: t('类型'),
+                key: 'kind',
+                width: w(88),
+                render: (_value, item) => <KindTag kind={item.kind} name={item.kindName} />,
+              },
+              { title: t('事项'), key: 'item', width: w(300), render: (_value, item) => <ItemLink item={item} /> },
               {
                 title: t('承办单位'),
                 key: 'unit',

@@ -1,5 +1,7 @@
-import { Card, Empty, Flex, Skeleton, Tabs } from 'antd';
+import { Card, Empty, Flex, Segmented, Skeleton, Tabs } from 'antd';
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { type HandledKind, handledKindNames, handledKinds } from '../../../../contracts/handled-kinds.ts';
 import type { Assignment, AssignmentState } from '../../../../contracts/proposals.ts';
 import { RequestAdjustmentDialog } from '../../features/assignments/adjustment-dialogs.tsx';
 import { AssignmentCard } from '../../features/assignments/assignment-card.tsx';
@@ -16,14 +18,24 @@ const tabs: { key: string; label: string; state?: AssignmentState }[] = [
   { key: 'all', label: '全部' },
 ];
 
-/** 承办单位收件箱: the unit's assignments across sessions, to sign for or ask to adjust. */
+/** The kind filter: every kind, or one (提案, 微建议). */
+const ALL_KINDS = 'all';
+
+/**
+ * 承办单位收件箱: the unit's assignments across sessions and kinds (proposals and micro-suggestions in one list, a
+ * filter by kind), to sign for or, for a proposal, ask to adjust.
+ */
 export function UnitInboxPage() {
   const t = useT();
   const feedback = useFeedback();
-  const [tab, setTab] = useState('pending');
+  // A link may open a tab (the workbench's 待签收: ?tab=pending).
+  const [search] = useSearchParams();
+  const [tab, setTab] = useState(() => tabs.find((item) => item.key === search.get('tab'))?.key ?? 'pending');
+  const [kindChoice, setKindChoice] = useState<string>(ALL_KINDS);
   const [pages, setPages] = useState(firstPage(20));
   const state = tabs.find((item) => item.key === tab)?.state;
-  const { data, isFetching, isLoading, error } = useAssignments({ state }, currentCursor(pages), pages.pageSize);
+  const kind = kindChoice === ALL_KINDS ? undefined : (kindChoice as HandledKind);
+  const { data, isFetching, isLoading, error } = useAssignments({ state, kind }, currentCursor(pages), pages.pageSize);
   const run = useAssignmentAction();
   const [signingId, setSigningId] = useState<string | null>(null);
   const [requesting, setRequesting] = useState<Assignment | null>(null);
@@ -54,6 +66,19 @@ export function UnitInboxPage() {
             setPages(firstPage(pages.pageSize));
           }}
           items={tabs.map((item) => ({ key: item.key, label: t(item.label) }))}
+        />
+        <Segmented
+          aria-label={t('办理件类型')}
+          style={{ marginBottom: 12 }}
+          value={kindChoice}
+          onChange={(value) => {
+            setKindChoice(String(value));
+            setPages(firstPage(pages.pageSize));
+          }}
+          options={[
+            { value: ALL_KINDS, label: t('全部类型') },
+            ...handledKinds.map((value) => ({ value, label: t(handledKindNames[value]) })),
+          ]}
         />
         {isLoading ? <Skeleton active paragraph={{ rows: 4 }} /> : null}
         {!isLoading && rows.length === 0 ? <Empty description={error ? t('加载失败，请刷新重试') : t('暂无交办事项')} /> : null}

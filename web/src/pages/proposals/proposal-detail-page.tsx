@@ -7,7 +7,12 @@ import { ArrowLeftOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Result, Row, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { assignmentRoleNames, conversionTargetNames, type Proposal } from '../../../../contracts/proposals.ts';
+import {
+  assignmentRoleNames,
+  conversionTargetNames,
+  type Proposal,
+  proposalFieldLabels,
+} from '../../../../contracts/proposals.ts';
 import { usePhone } from '../../app/use-phone.ts';
 import { ProposalRepliesCard } from '../../features/handling/proposal-replies-card.tsx';
 import { useDictionary } from '../../features/orgs/orgs-api.ts';
@@ -25,6 +30,7 @@ import {
 import { ProposalStateTag } from '../../features/proposals/proposal-state-tag.tsx';
 import { downloadProposalDocument, useAdoptProposal, useProposal } from '../../features/proposals/proposals-api.ts';
 import { SupplementsCard } from '../../features/proposals/supplements-card.tsx';
+import { useScrollToHash } from '../../features/workbench/use-scroll-to-hash.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useText } from '../../lib/i18n.tsx';
@@ -55,6 +61,7 @@ export function ProposalDetailPage() {
 
 function ProposalDetail({ proposal }: { proposal: Proposal }) {
   const t = useText();
+  useScrollToHash();
   const phone = usePhone();
   const navigate = useNavigate();
   const feedback = useFeedback();
@@ -140,8 +147,8 @@ function ProposalDetail({ proposal }: { proposal: Proposal }) {
           <Flex vertical gap={16}>
             <DecisionCard proposal={proposal} />
             <Card size="small" title={t('提案正文')}>
-              <Section title="情况分析" text={proposal.background} />
-              <Section title="建议" text={proposal.suggestions} />
+              <Section title={proposalFieldLabels.background} text={proposal.background} />
+              <Section title={proposalFieldLabels.suggestions} text={proposal.suggestions} />
               <Descriptions
                 size="small"
                 column={1}

@@ -8,6 +8,7 @@ import { ArrowLeftOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Radio, Result, Row, Select, Tooltip, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
+import { proposalFieldLabels } from '../../../../contracts/proposals.ts';
 import { usePhone } from '../../app/use-phone.ts';
 import { useMe } from '../../features/auth/auth-api.ts';
 import { DictionarySelect } from '../../features/orgs/dictionary-select.tsx';
@@ -218,10 +219,14 @@ function ProposalEditor({ initial, collective }: { initial: ReturnType<typeof us
               >
                 <Input maxLength={200} showCount placeholder={t('关于……的建议')} />
               </Form.Item>
-              <Form.Item name="background" label={t('情况分析')} extra={t('现状、存在的问题及原因分析')}>
+              <Form.Item name="background" label={t(proposalFieldLabels.background)} extra={t('现状、存在的问题及原因分析')}>
                 <Input.TextArea autoSize={{ minRows: phone ? 6 : 8, maxRows: 30 }} />
               </Form.Item>
-              <Form.Item name="suggestions" label={t('建议')} extra={t('具体、可行的办法和措施，可分条列出')}>
+              <Form.Item
+                name="suggestions"
+                label={t(proposalFieldLabels.suggestions)}
+                extra={t('具体、可行的办法和措施，可分条列出')}
+              >
                 <Input.TextArea autoSize={{ minRows: phone ? 6 : 8, maxRows: 30 }} />
               </Form.Item>
               <div style={{ marginTop: -8, marginBottom: 16 }}>

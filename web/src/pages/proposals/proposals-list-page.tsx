@@ -275,7 +275,10 @@ function MemberProposalList({ tab }: { tab: ProposalListTab }) {
   const feedback = useFeedback();
   const { data: me } = useMe();
   const [form] = Form.useForm<ProposalListFilter>();
-  const [filter, setFilter] = useState<ProposalListFilter>({});
+  // A link may name a state (the workbench's 我的草稿: ?tab=mine&state=draft); it is the filter's first value.
+  const [search] = useSearchParams();
+  const linkedState = proposalStates.find((state) => state === search.get('state'));
+  const [filter, setFilter] = useState<ProposalListFilter>(() => (linkedState ? { state: linkedState } : {}));
   const [pages, setPages] = usePagesFor(`${tab} ${JSON.stringify(filter)}`);
   const list = useProposalList(tab, filter, currentCursor(pages), pages.pageSize);
   const rows = list.data?.items ?? [];
@@ -354,6 +357,7 @@ function MemberProposalList({ tab }: { tab: ProposalListTab }) {
       {feedback.holder}
       <ListFilters
         form={form}
+        initialState={linkedState}
         onSearch={(values) => setFilter({ q: values.q?.trim() || undefined, state: values.state || undefined })}
       />
       <Card size="small" style={tableCardStyle}>
@@ -455,6 +459,7 @@ function ProposalCards(props: {
 function ListFilters(props: {
   form: ReturnType<typeof Form.useForm<ProposalListFilter>>[0];
   onSearch: (values: ProposalListFilter) => void;
+  initialState?: ProposalState;
 }) {
   const t = useText();
   const keywordStyle = useFilterFieldStyle(240);
@@ -463,6 +468,7 @@ function ListFilters(props: {
     <FilterBar
       form={props.form}
       onSearch={props.onSearch}
+      initialValues={props.initialState ? { state: props.initialState } : undefined}
       more={
         <Form.Item name="state" label={t('状态')}>
           <Select<ProposalState>

@@ -1,0 +1,2 @@
+CREATE INDEX "item_assignments_open_due" ON "item_assignments" USING btree ("org_id","due_on","id") WHERE replied_at is null and state <> 'reassigned';--> statement-breakpoint
+CREATE INDEX "item_assignments_done_due" ON "item_assignments" USING btree ("org_id","due_on","id") WHERE replied_at is not null and state <> 'reassigned';
