@@ -299,7 +299,8 @@ export async function run({ newContext, baseUrl, screenshot: save }) {
   await hit.waitFor();
   await screenshot(visitor, 'portal-search');
   await hit.locator('a').first().click();
-  await visitor.getByText('案由').first().waitFor();
+  await visitor.getByText('情况分析').first().waitFor();
+  await visitor.getByText('具体建议').first().waitFor();
   await visitor.getByText('补贴标准提高至每餐5元').first().waitFor();
   const publicText = (await visitor.locator('main').textContent()) ?? '';
   check(!publicText.includes('0571-87001234') && !publicText.includes('李明'), '门户上的答复不应含联系人和电话');
